@@ -1,0 +1,11 @@
+//! `artifact`: store any files in an OCI registry and get them back.
+//!
+//! The library half knows nothing of the command line: `reference` parses names,
+//! `registry` speaks the distribution API, `target` abstracts over where content lives,
+//! `archive` packs directories the way oras does.
+
+pub mod archive;
+pub mod digest;
+pub mod manifest;
+pub mod reference;
+pub mod registry;
