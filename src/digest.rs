@@ -71,7 +71,9 @@ impl FromStr for Digest {
             _ => return Err(DigestError::UnsupportedAlgorithm(s.to_string())),
         };
         let ok = hex.len() == algorithm.hex_len()
-            && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+            && hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if !ok {
             return Err(DigestError::BadHex(s.to_string(), algorithm.hex_len()));
         }
@@ -163,10 +165,14 @@ mod tests {
     #[test]
     fn parse_rejects_bad() {
         assert!("sha256:abc".parse::<Digest>().is_err());
-        assert!("md5:d41d8cd98f00b204e9800998ecf8427e".parse::<Digest>().is_err());
-        assert!("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        assert!("md5:d41d8cd98f00b204e9800998ecf8427e"
             .parse::<Digest>()
             .is_err());
+        assert!(
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+                .parse::<Digest>()
+                .is_err()
+        );
         let upper = "sha256:E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855";
         assert!(upper.parse::<Digest>().is_err());
         let ok = "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";

@@ -5,7 +5,12 @@
 //! `archive` packs directories the way oras does.
 
 pub mod archive;
+pub mod auth;
+pub mod cli;
+pub mod content;
+pub mod credentials;
 pub mod digest;
 pub mod manifest;
 pub mod reference;
 pub mod registry;
+pub mod target;

@@ -128,6 +128,7 @@ pub struct RawManifest {
 }
 
 /// A parsed manifest of any kind we understand.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Parsed {
     Image(ImageManifest),
@@ -148,7 +149,11 @@ pub enum ManifestError {
 
 impl RawManifest {
     pub fn descriptor(&self) -> Descriptor {
-        Descriptor::new(self.media_type.clone(), self.digest.clone(), self.bytes.len() as u64)
+        Descriptor::new(
+            self.media_type.clone(),
+            self.digest.clone(),
+            self.bytes.len() as u64,
+        )
     }
 
     pub fn parse(&self) -> Result<Parsed, ManifestError> {
@@ -303,7 +308,11 @@ mod tests {
     #[test]
     fn custom_config_without_type_has_no_artifact_type() {
         let mut s = spec(SpecVersion::V1_1, None);
-        s.config = Some(Descriptor::new("application/x-cfg", Digest::of_bytes(b"c"), 1));
+        s.config = Some(Descriptor::new(
+            "application/x-cfg",
+            Digest::of_bytes(b"c"),
+            1,
+        ));
         let m = build_manifest(&s);
         assert_eq!(m.artifact_type, None);
         assert_eq!(m.config.media_type, "application/x-cfg");
@@ -327,6 +336,9 @@ mod tests {
             digest: Digest::of_bytes(&bytes),
             bytes: bytes.into(),
         };
-        assert!(matches!(raw.parse(), Err(ManifestError::Unsupported { .. })));
+        assert!(matches!(
+            raw.parse(),
+            Err(ManifestError::Unsupported { .. })
+        ));
     }
 }

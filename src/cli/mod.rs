@@ -1,0 +1,266 @@
+//! The command line: argument definitions, shared options, output and exit codes.
+
+mod inspect;
+mod pull;
+mod push;
+mod tag;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::reference::Reference;
+use crate::registry::{Client, ClientOptions, CredentialSource, Secret};
+use crate::target::RegistryTarget;
+
+/// Store any files in an OCI registry and get them back.
+#[derive(Debug, Parser)]
+#[command(name = "artifact", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalOpts {
+    /// Use plain HTTP instead of HTTPS to talk to the registry
+    #[arg(long, global = true)]
+    pub plain_http: bool,
+    /// Do not verify the registry's TLS certificate
+    #[arg(long, global = true)]
+    pub insecure: bool,
+    /// Trust this CA certificate (PEM) in addition to the system roots
+    #[arg(long, global = true, value_name = "FILE")]
+    pub ca_file: Option<PathBuf>,
+    /// Print an HTTP trace on stderr (secrets are redacted)
+    #[arg(long, global = true)]
+    pub debug: bool,
+    /// Do not show progress bars
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+}
+
+/// Credentials for one command; see README "Credentials" for the precedence.
+#[derive(Debug, Clone, Args)]
+pub struct RemoteOpts {
+    /// Registry username
+    #[arg(short = 'u', long, env = "ARTIFACT_USERNAME")]
+    pub username: Option<String>,
+    /// Registry password or token
+    #[arg(short = 'p', long, env = "ARTIFACT_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Read the password from standard input
+    #[arg(long, conflicts_with = "password")]
+    pub password_stdin: bool,
+    /// Path to the registry config (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json)
+    #[arg(long, value_name = "PATH")]
+    pub registry_config: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Push files as an artifact to a registry
+    Push(push::PushArgs),
+    /// Pull an artifact's files from a registry
+    Pull(pull::PullArgs),
+    /// Give an existing manifest more tags
+    Tag(tag::TagArgs),
+    /// Show an artifact's manifest, annotations and layers
+    Inspect(inspect::InspectArgs),
+}
+
+/// An error in what the user typed: exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(code as u8);
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("error: {msg}");
+            if e.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Push(a) => push::run(g, a).await,
+        Command::Pull(a) => pull::run(g, a).await,
+        Command::Tag(a) => tag::run(g, a).await,
+        Command::Inspect(a) => inspect::run(g, a).await,
+    }
+}
+
+/// Parse a reference argument; a bad one is a usage error.
+pub(crate) fn parse_reference(s: &str) -> anyhow::Result<Reference> {
+    s.parse::<Reference>()
+        .map_err(|e| UsageError(e.to_string()).into())
+}
+
+/// Credentials given on the command line or in the environment.
+struct FlagCredentials {
+    secret: Option<Secret>,
+}
+
+impl CredentialSource for FlagCredentials {
+    fn secret(&self, _host: &str) -> Option<Secret> {
+        self.secret.clone()
+    }
+}
+
+impl RemoteOpts {
+    fn secret(&self) -> anyhow::Result<Option<Secret>> {
+        let password = if self.password_stdin {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .context("cannot read the password from standard input")?;
+            Some(s.trim_end_matches(['\r', '\n']).to_string())
+        } else {
+            self.password.clone()
+        };
+        Ok(match (&self.username, password) {
+            (Some(u), Some(p)) if !u.is_empty() => Some(Secret::Basic {
+                username: u.clone(),
+                password: p,
+            }),
+            (None, Some(p)) | (Some(_), Some(p)) => Some(Secret::IdentityToken { token: p }),
+            _ => None,
+        })
+    }
+}
+
+pub(crate) fn client(g: &GlobalOpts, remote: &RemoteOpts) -> anyhow::Result<Client> {
+    let opts = ClientOptions {
+        plain_http: g.plain_http,
+        insecure: g.insecure,
+        ca_file: g.ca_file.clone(),
+        debug: g.debug,
+    };
+    let creds = Arc::new(FlagCredentials {
+        secret: remote.secret()?,
+    });
+    Ok(Client::new(opts, creds)?)
+}
+
+pub(crate) fn registry_target(
+    g: &GlobalOpts,
+    remote: &RemoteOpts,
+    r: &Reference,
+    chunk_size: u64,
+) -> anyhow::Result<RegistryTarget> {
+    let client = client(g, remote)?;
+    Ok(RegistryTarget {
+        repo: client.repository(r),
+        chunk_size,
+    })
+}
+
+/// Parse sizes such as `4MiB`, `4M`, `512KiB`, `10MB`, `1048576`.
+pub(crate) fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num.parse().map_err(|_| {
+        format!("invalid size {s:?}: expected a number with an optional unit like 4MiB")
+    })?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kib" => 1 << 10,
+        "kb" => 1000,
+        "m" | "mib" => 1 << 20,
+        "mb" => 1_000_000,
+        "g" | "gib" => 1 << 30,
+        "gb" => 1_000_000_000,
+        _ => return Err(format!("invalid size {s:?}: unknown unit {unit:?}")),
+    };
+    let v = n
+        .checked_mul(mult)
+        .ok_or_else(|| format!("invalid size {s:?}: too large"))?;
+    if v == 0 {
+        return Err(format!("invalid size {s:?}: must be greater than zero"));
+    }
+    Ok(v)
+}
+
+/// Human-readable byte count.
+pub(crate) fn human_size(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut i = 0;
+    while v >= 1024.0 && i < UNITS.len() - 1 {
+        v /= 1024.0;
+        i += 1;
+    }
+    if i == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("4MiB"), Ok(4 << 20));
+        assert_eq!(parse_size("4M"), Ok(4 << 20));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("10MB"), Ok(10_000_000));
+        assert_eq!(parse_size("1048576"), Ok(1 << 20));
+        assert!(parse_size("0").is_err());
+        assert!(parse_size("4XB").is_err());
+        assert!(parse_size("MiB").is_err());
+    }
+
+    #[test]
+    fn human() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(1536), "1.5 KiB");
+    }
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,63 @@
+//! `artifact tag`: the same manifest bytes under more tags.
+
+use anyhow::Context as _;
+use clap::Args;
+use serde_json::json;
+
+use super::{Format, GlobalOpts, RemoteOpts, UsageError};
+use crate::reference::Reference;
+use crate::target::Target;
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Existing manifest: registry/repository:tag or @digest
+    pub reference: String,
+    /// New tags
+    #[arg(required = true)]
+    pub tags: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    #[command(flatten)]
+    pub remote: RemoteOpts,
+}
+
+pub async fn run(g: &GlobalOpts, a: TagArgs) -> anyhow::Result<()> {
+    let reference = super::parse_reference(&a.reference)?;
+    // Validate every tag before touching the registry.
+    for t in &a.tags {
+        let probe = format!("{}/{}:{t}", reference.registry, reference.repository);
+        probe.parse::<Reference>().map_err(|_| {
+            UsageError(format!(
+                "invalid tag {t:?}: tags must match [A-Za-z0-9_][A-Za-z0-9._-]{{0,127}}"
+            ))
+        })?;
+    }
+    let target = super::registry_target(g, &a.remote, &reference, u64::MAX)?;
+    let raw = target
+        .fetch_manifest(&reference.reference())
+        .await
+        .with_context(|| format!("cannot tag {reference}"))?;
+    for t in &a.tags {
+        target
+            .push_manifest(t, &raw)
+            .await
+            .with_context(|| format!("cannot tag {}", reference.with_tag(t)))?;
+        if a.format == Format::Text {
+            println!("Tagged {t}");
+        }
+    }
+    match a.format {
+        Format::Text => println!("Digest: {}", raw.digest),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({
+                "reference": reference.to_string(),
+                "digest": raw.digest,
+                "mediaType": raw.media_type,
+                "tags": a.tags,
+            }))?
+        ),
+    }
+    Ok(())
+}

@@ -1,0 +1,289 @@
+//! The HTTP layer of the registry client: TLS options, auth retries, redirects, debug tracing.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::{Method, RequestBuilder, Response, StatusCode};
+
+use super::auth::{repo_scope, Authenticator, CredentialSource};
+use super::error::{parse_oci_error, RegistryError, Result};
+use crate::reference::Reference;
+
+#[derive(Debug, Clone, Default)]
+pub struct ClientOptions {
+    /// Talk plain HTTP instead of HTTPS.
+    pub plain_http: bool,
+    /// Skip TLS certificate verification.
+    pub insecure: bool,
+    /// Extra CA certificate (PEM) to trust.
+    pub ca_file: Option<PathBuf>,
+    /// Trace HTTP requests on stderr (secrets redacted).
+    pub debug: bool,
+}
+
+/// A registry client shared by every repository handle; cheap to clone.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) http: reqwest::Client,
+    pub(crate) opts: Arc<ClientOptions>,
+    pub(crate) auth: Arc<Authenticator>,
+}
+
+/// Format an error with its sources, one line.
+pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let cs = c.to_string();
+        if !s.contains(&cs) {
+            s.push_str(": ");
+            s.push_str(&cs);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+impl Client {
+    pub fn new(opts: ClientOptions, creds: Arc<dyn CredentialSource>) -> Result<Client> {
+        let mut b = reqwest::Client::builder()
+            .user_agent(concat!("artifact/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(Duration::from_secs(30))
+            .read_timeout(Duration::from_secs(120))
+            .pool_idle_timeout(Duration::from_secs(60))
+            .redirect(redirect_policy());
+        if opts.insecure {
+            b = b.danger_accept_invalid_certs(true);
+        }
+        if let Some(ca) = &opts.ca_file {
+            let pem = std::fs::read(ca).map_err(|e| {
+                RegistryError::io(format!("cannot read CA file {}", ca.display()), e)
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                RegistryError::Config(format!("CA file {} is not valid PEM: {e}", ca.display()))
+            })?;
+            for c in certs {
+                b = b.add_root_certificate(c);
+            }
+        }
+        let http = b
+            .build()
+            .map_err(|e| RegistryError::Config(format!("cannot set up HTTP client: {e}")))?;
+        Ok(Client {
+            http,
+            opts: Arc::new(opts),
+            auth: Arc::new(Authenticator::new(creds)),
+        })
+    }
+
+    pub fn repository(&self, r: &Reference) -> Repository {
+        let scheme = if self.opts.plain_http {
+            "http"
+        } else {
+            "https"
+        };
+        Repository {
+            client: self.clone(),
+            host: r.api_host().to_string(),
+            name: r.repository.clone(),
+            base: format!("{scheme}://{}/v2/{}", r.api_host(), r.repository),
+        }
+    }
+
+    /// Check that the registry answers `/v2/` with the configured credentials.
+    pub async fn ping(&self, host: &str) -> Result<()> {
+        let scheme = if self.opts.plain_http {
+            "http"
+        } else {
+            "https"
+        };
+        let url = format!("{scheme}://{host}/v2/");
+        let resp = self
+            .send(host, &[], "login", || Ok(self.http.get(&url)))
+            .await?;
+        check(resp, host, "login").await.map(|_| ())
+    }
+
+    /// Send a request built by `build`, answering auth challenges and retrying once.
+    /// `build` may be called more than once and must rebuild the whole request.
+    pub(crate) async fn send(
+        &self,
+        host: &str,
+        scopes: &[String],
+        action: &str,
+        build: impl Fn() -> Result<RequestBuilder>,
+    ) -> Result<Response> {
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let mut rb = build()?;
+            let had_auth = match self.auth.header_for(host, scopes) {
+                Some(h) => {
+                    rb = rb.header(reqwest::header::AUTHORIZATION, h);
+                    true
+                }
+                None => false,
+            };
+            let req = rb.build().map_err(|e| RegistryError::Protocol {
+                host: host.to_string(),
+                action: action.to_string(),
+                detail: error_chain(&e),
+            })?;
+            if self.opts.debug {
+                trace_request(&req);
+            }
+            let resp = self
+                .http
+                .execute(req)
+                .await
+                .map_err(|e| RegistryError::Network {
+                    host: host.to_string(),
+                    action: action.to_string(),
+                    detail: error_chain(&e),
+                })?;
+            if self.opts.debug {
+                trace_response(&resp);
+            }
+            if resp.status() != StatusCode::UNAUTHORIZED || attempts > 2 {
+                return Ok(resp);
+            }
+            let challenges: Vec<String> = resp
+                .headers()
+                .get_all(reqwest::header::WWW_AUTHENTICATE)
+                .iter()
+                .filter_map(|v| v.to_str().ok().map(str::to_string))
+                .collect();
+            if had_auth {
+                self.auth.invalidate(host, scopes);
+                if attempts > 1 {
+                    return Ok(resp);
+                }
+            }
+            let refs: Vec<&str> = challenges.iter().map(String::as_str).collect();
+            let retry = self
+                .auth
+                .handle_challenge(&self.http, host, &refs, scopes, self.opts.debug)
+                .await?;
+            if !retry {
+                return Ok(resp);
+            }
+        }
+    }
+}
+
+fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        if attempt.previous().len() >= 10 {
+            return attempt.error("too many redirects");
+        }
+        let downgrade = attempt
+            .previous()
+            .last()
+            .is_some_and(|p| p.scheme() == "https")
+            && attempt.url().scheme() == "http";
+        if downgrade {
+            attempt.error("refusing redirect from https to http")
+        } else {
+            // reqwest drops Authorization, Cookie and Proxy-Authorization when the host changes.
+            attempt.follow()
+        }
+    })
+}
+
+fn trace_request(req: &reqwest::Request) {
+    eprintln!("> {} {}", req.method(), req.url());
+    for (k, v) in req.headers() {
+        eprintln!("> {k}: {}", redact(k.as_str(), v));
+    }
+}
+
+fn trace_response(resp: &Response) {
+    eprintln!("< {} {}", resp.status().as_u16(), resp.url());
+    for (k, v) in resp.headers() {
+        eprintln!("< {k}: {}", redact(k.as_str(), v));
+    }
+}
+
+fn redact(name: &str, v: &reqwest::header::HeaderValue) -> String {
+    match name {
+        "authorization" | "proxy-authorization" | "cookie" | "set-cookie" => {
+            let s = v.to_str().unwrap_or("");
+            let scheme = s.split(' ').next().unwrap_or("");
+            format!("{scheme} <redacted>")
+        }
+        _ => v.to_str().unwrap_or("<binary>").to_string(),
+    }
+}
+
+/// Turn a non-success response into the matching error; pass successes through.
+pub(crate) async fn check(resp: Response, host: &str, action: &str) -> Result<Response> {
+    let status = resp.status();
+    if status.is_success() {
+        return Ok(resp);
+    }
+    let body = resp.bytes().await.unwrap_or_default();
+    let (code, message) = parse_oci_error(&body);
+    let (host, action) = (host.to_string(), action.to_string());
+    Err(match status {
+        StatusCode::UNAUTHORIZED => RegistryError::Unauthorized {
+            host,
+            action,
+            code,
+            message,
+        },
+        StatusCode::FORBIDDEN => RegistryError::Denied {
+            host,
+            action,
+            code,
+            message,
+        },
+        _ => RegistryError::Status {
+            host,
+            action,
+            status: status.as_u16(),
+            code,
+            message,
+        },
+    })
+}
+
+/// A handle on one repository of one registry.
+#[derive(Clone)]
+pub struct Repository {
+    pub(crate) client: Client,
+    pub(crate) host: String,
+    pub(crate) name: String,
+    /// `scheme://host/v2/<name>`
+    pub(crate) base: String,
+}
+
+impl Repository {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+    pub(crate) fn pull_scope(&self) -> Vec<String> {
+        vec![repo_scope(&self.name, "pull")]
+    }
+    pub(crate) fn push_scope(&self) -> Vec<String> {
+        vec![repo_scope(&self.name, "pull,push")]
+    }
+    pub(crate) async fn request(
+        &self,
+        method: Method,
+        url: &str,
+        scopes: &[String],
+        action: &str,
+        build: impl Fn(RequestBuilder) -> Result<RequestBuilder>,
+    ) -> Result<Response> {
+        let http = &self.client.http;
+        self.client
+            .send(&self.host, scopes, action, || {
+                build(http.request(method.clone(), url))
+            })
+            .await
+    }
+}
