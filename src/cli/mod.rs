@@ -1,6 +1,8 @@
 //! The command line: argument definitions, shared options, output and exit codes.
 
 mod inspect;
+mod login;
+mod logout;
 mod pull;
 mod push;
 mod tag;
@@ -79,6 +81,10 @@ pub enum Command {
     Tag(tag::TagArgs),
     /// Show an artifact's manifest, annotations and layers
     Inspect(inspect::InspectArgs),
+    /// Log in to a registry and store the credentials
+    Login(login::LoginArgs),
+    /// Remove stored credentials for a registry
+    Logout(logout::LogoutArgs),
 }
 
 /// An error in what the user typed: exit code 2.
@@ -126,6 +132,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Pull(a) => pull::run(g, a).await,
         Command::Tag(a) => tag::run(g, a).await,
         Command::Inspect(a) => inspect::run(g, a).await,
+        Command::Login(a) => login::run(g, a).await,
+        Command::Logout(a) => logout::run(g, a).await,
     }
 }
 
@@ -135,49 +143,89 @@ pub(crate) fn parse_reference(s: &str) -> anyhow::Result<Reference> {
         .map_err(|e| UsageError(e.to_string()).into())
 }
 
-/// Credentials given on the command line or in the environment.
-struct FlagCredentials {
-    secret: Option<Secret>,
+/// Credentials for a command: flags and environment first, then the credential store
+/// (helpers, keyring, config.json), looked up only when a registry asks for them.
+struct CommandCredentials {
+    flags: Option<Secret>,
+    store: Option<crate::credentials::Store>,
 }
 
-impl CredentialSource for FlagCredentials {
-    fn secret(&self, _host: &str) -> Option<Secret> {
-        self.secret.clone()
+impl CredentialSource for CommandCredentials {
+    fn secret(&self, host: &str) -> Result<Option<Secret>, String> {
+        if let Some(s) = &self.flags {
+            return Ok(Some(s.clone()));
+        }
+        let Some(store) = &self.store else {
+            return Ok(None);
+        };
+        match store.get(host) {
+            Ok(found) => Ok(found.map(|(c, _)| to_secret(c))),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+pub(crate) fn to_secret(c: crate::credentials::Credential) -> Secret {
+    use crate::credentials::Credential;
+    match c {
+        Credential::Basic { username, password } => Secret::Basic { username, password },
+        Credential::IdentityToken { token, .. } => Secret::IdentityToken { token },
     }
 }
 
 impl RemoteOpts {
-    fn secret(&self) -> anyhow::Result<Option<Secret>> {
-        let password = if self.password_stdin {
+    /// The password from `-p`, `--password-stdin` or the environment.
+    fn password(&self) -> anyhow::Result<Option<String>> {
+        if self.password_stdin {
             let mut s = String::new();
             std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
                 .context("cannot read the password from standard input")?;
-            Some(s.trim_end_matches(['\r', '\n']).to_string())
-        } else {
-            self.password.clone()
-        };
-        Ok(match (&self.username, password) {
-            (Some(u), Some(p)) if !u.is_empty() => Some(Secret::Basic {
-                username: u.clone(),
-                password: p,
-            }),
-            (None, Some(p)) | (Some(_), Some(p)) => Some(Secret::IdentityToken { token: p }),
-            _ => None,
+            return Ok(Some(s.trim_end_matches(['\r', '\n']).to_string()));
+        }
+        Ok(self.password.clone())
+    }
+
+    /// Credentials given on the command line or in the environment. A password without a
+    /// username is an identity (refresh) token, as in oras.
+    fn flag_secret(&self) -> anyhow::Result<Option<Secret>> {
+        let username = self.username.clone().filter(|u| !u.is_empty());
+        Ok(match (username, self.password()?) {
+            (Some(username), Some(password)) => Some(Secret::Basic { username, password }),
+            (None, Some(token)) => Some(Secret::IdentityToken { token }),
+            (Some(u), None) => {
+                return Err(UsageError(format!(
+                    "username {u:?} given without a password: add -p, --password-stdin or ARTIFACT_PASSWORD"
+                ))
+                .into())
+            }
+            (None, None) => None,
         })
+    }
+
+    pub(crate) fn store(&self) -> anyhow::Result<crate::credentials::Store> {
+        Ok(crate::credentials::Store::open(
+            self.registry_config.clone(),
+        )?)
     }
 }
 
-pub(crate) fn client(g: &GlobalOpts, remote: &RemoteOpts) -> anyhow::Result<Client> {
-    let opts = ClientOptions {
+pub(crate) fn client_options(g: &GlobalOpts) -> ClientOptions {
+    ClientOptions {
         plain_http: g.plain_http,
         insecure: g.insecure,
         ca_file: g.ca_file.clone(),
         debug: g.debug,
+    }
+}
+
+pub(crate) fn client(g: &GlobalOpts, remote: &RemoteOpts) -> anyhow::Result<Client> {
+    let flags = remote.flag_secret()?;
+    let store = match flags {
+        Some(_) => None,
+        None => Some(remote.store()?),
     };
-    let creds = Arc::new(FlagCredentials {
-        secret: remote.secret()?,
-    });
-    Ok(Client::new(opts, creds)?)
+    let creds = Arc::new(CommandCredentials { flags, store });
+    Ok(Client::new(client_options(g), creds)?)
 }
 
 pub(crate) fn registry_target(

@@ -35,16 +35,17 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Looks up the secret for a registry host (`host[:port]`), lazily.
+/// Looks up the secret for a registry host (`host[:port]`), lazily. An `Err` is a lookup that
+/// failed (a broken credential helper, an unreadable config), reported to the user as is.
 pub trait CredentialSource: Send + Sync {
-    fn secret(&self, host: &str) -> Option<Secret>;
+    fn secret(&self, host: &str) -> std::result::Result<Option<Secret>, String>;
 }
 
 /// No credentials at all: anonymous access only.
 pub struct Anonymous;
 impl CredentialSource for Anonymous {
-    fn secret(&self, _host: &str) -> Option<Secret> {
-        None
+    fn secret(&self, _host: &str) -> std::result::Result<Option<Secret>, String> {
+        Ok(None)
     }
 }
 
@@ -55,8 +56,7 @@ struct HostState {
     bearer: Option<Challenge>,
     /// token cache: sorted scope set → (token, expiry)
     tokens: HashMap<String, (String, Instant)>,
-    secret_looked_up: bool,
-    secret: Option<Secret>,
+    secret: Option<Option<Secret>>,
 }
 
 pub struct Authenticator {
@@ -91,14 +91,24 @@ impl Authenticator {
         }
     }
 
-    fn secret(&self, host: &str) -> Option<Secret> {
-        let mut hosts = self.hosts.lock().unwrap();
-        let st = hosts.entry(host.to_string()).or_default();
-        if !st.secret_looked_up {
-            st.secret_looked_up = true;
-            st.secret = self.source.secret(host);
+    fn secret(&self, host: &str) -> Result<Option<Secret>> {
+        if let Some(s) = self
+            .hosts
+            .lock()
+            .unwrap()
+            .get(host)
+            .and_then(|st| st.secret.clone())
+        {
+            return Ok(s);
         }
-        st.secret.clone()
+        // Looked up outside the lock: a credential helper may take a while.
+        let found = self
+            .source
+            .secret(host)
+            .map_err(RegistryError::Credentials)?;
+        let mut hosts = self.hosts.lock().unwrap();
+        hosts.entry(host.to_string()).or_default().secret = Some(found.clone());
+        Ok(found)
     }
 
     /// The Authorization header to send proactively, if this host is known to need one.
@@ -117,7 +127,7 @@ impl Authenticator {
             return bearer_header(&t);
         }
         if basic {
-            if let Some(Secret::Basic { username, password }) = self.secret(host) {
+            if let Ok(Some(Secret::Basic { username, password })) = self.secret(host) {
                 return Some(basic_header(&username, &password));
             }
         }
@@ -151,12 +161,11 @@ impl Authenticator {
             return Ok(true);
         }
         if challenges.iter().any(|c| c.scheme == "basic") {
-            let has_basic = matches!(self.secret(host), Some(Secret::Basic { .. }));
+            let has_basic = matches!(self.secret(host)?, Some(Secret::Basic { .. }));
             let mut hosts = self.hosts.lock().unwrap();
-            let st = hosts.entry(host.to_string()).or_default();
-            let first_time = !st.basic;
-            st.basic = true;
-            return Ok(has_basic && first_time);
+            hosts.entry(host.to_string()).or_default().basic = true;
+            // The caller retries at most once with the header, so this cannot loop.
+            return Ok(has_basic);
         }
         Ok(false)
     }
@@ -187,7 +196,7 @@ impl Authenticator {
             action: action.clone(),
             detail: format!("invalid token realm {realm:?}: {e}"),
         })?;
-        let secret = self.secret(host);
+        let secret = self.secret(host)?;
         let req = match &secret {
             Some(Secret::IdentityToken { token }) => {
                 let mut form: Vec<(&str, &str)> = vec![

@@ -145,7 +145,8 @@ impl Client {
             if self.opts.debug {
                 trace_response(&resp);
             }
-            if resp.status() != StatusCode::UNAUTHORIZED || attempts > 2 {
+            // One retry after learning the challenge; one more when a cached token went stale.
+            if resp.status() != StatusCode::UNAUTHORIZED || attempts >= 3 {
                 return Ok(resp);
             }
             let challenges: Vec<String> = resp
@@ -155,10 +156,11 @@ impl Client {
                 .filter_map(|v| v.to_str().ok().map(str::to_string))
                 .collect();
             if had_auth {
-                self.auth.invalidate(host, scopes);
-                if attempts > 1 {
+                // Credentials or a fresh token were just sent and refused: give up.
+                if attempts >= 2 {
                     return Ok(resp);
                 }
+                self.auth.invalidate(host, scopes);
             }
             let refs: Vec<&str> = challenges.iter().map(String::as_str).collect();
             let retry = self

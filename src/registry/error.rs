@@ -73,6 +73,8 @@ pub enum RegistryError {
     },
     #[error("{0}")]
     Config(String),
+    #[error("{0}")]
+    Credentials(String),
 }
 
 fn oci_suffix(code: &Option<String>, message: &Option<String>) -> String {
