@@ -33,6 +33,8 @@ pub trait Target {
     async fn blob_exists(&self, digest: &Digest) -> Result<bool>;
     async fn fetch_blob(&self, desc: &Descriptor) -> Result<BlobReader>;
     async fn push_blob(&self, desc: &Descriptor, src: &BlobSource) -> Result<()>;
+    /// Upload from a stream whose bytes must match `desc`.
+    async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()>;
 }
 
 /// A registry repository as a target, with its upload chunk size.
@@ -62,5 +64,8 @@ impl Target for RegistryTarget {
     }
     async fn push_blob(&self, desc: &Descriptor, src: &BlobSource) -> Result<()> {
         self.repo.push_blob(desc, src, self.chunk_size).await
+    }
+    async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()> {
+        self.repo.push_blob_reader(desc, reader).await
     }
 }

@@ -158,6 +158,47 @@ impl Repository {
         Ok(())
     }
 
+    /// Upload a blob from a stream (e.g. another target's blob) in one PUT. The stream can be
+    /// sent only once, so authentication is settled by the POST before it.
+    pub async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()> {
+        let action = format!("upload blob {}", desc.digest);
+        let scopes = self.push_scope();
+        let start = format!("{}/blobs/uploads/", self.base);
+        let resp = self
+            .request(Method::POST, &start, &scopes, &action, |r| {
+                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
+            })
+            .await?;
+        if resp.status() == StatusCode::CREATED {
+            return Ok(());
+        }
+        let resp = check(resp, &self.host, &action).await?;
+        let put = with_digest(&resolve_location(&start, &resp, &self.host)?, &desc.digest);
+        let slot = std::sync::Mutex::new(Some(reader));
+        let resp = self
+            .request(Method::PUT, &put, &scopes, &action, |r| {
+                let reader =
+                    slot.lock()
+                        .unwrap()
+                        .take()
+                        .ok_or_else(|| RegistryError::Protocol {
+                            host: self.host.clone(),
+                            action: action.clone(),
+                            detail: "the registry asked to authenticate again mid-upload".into(),
+                        })?;
+                let body =
+                    reqwest::Body::wrap_stream(ReaderStream::with_capacity(reader, READ_BUF));
+                Ok(
+                    r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+                        .header(reqwest::header::CONTENT_LENGTH, desc.size)
+                        .body(body),
+                )
+            })
+            .await?;
+        check(resp, &self.host, &action).await?;
+        Ok(())
+    }
+
     /// Open a blob for reading. The caller verifies what it reads (see `content::write_verified`).
     pub async fn fetch_blob(&self, desc: &Descriptor) -> Result<BlobReader> {
         let url = self.blob_url(&desc.digest);
