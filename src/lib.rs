@@ -6,11 +6,15 @@
 
 pub mod archive;
 pub mod auth;
+pub mod cache;
 pub mod cli;
 pub mod content;
+pub mod copy;
 pub mod credentials;
 pub mod digest;
+pub mod layout;
 pub mod manifest;
 pub mod reference;
+pub mod referrers;
 pub mod registry;
 pub mod target;

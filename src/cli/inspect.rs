@@ -6,26 +6,38 @@ use serde_json::{json, Value};
 
 use super::{human_size, Format, GlobalOpts, RemoteOpts};
 use crate::manifest::Parsed;
-use crate::target::Target;
+use crate::target::{fetch_for_platform, PlatformSpec};
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::INSPECT)]
 pub struct InspectArgs {
     /// registry/repository[:tag|@digest]
     pub reference: String,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// When the reference is an image index, inspect its manifest for this platform
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<PlatformSpec>,
+    /// Inspect an OCI image-layout directory instead: the reference is DIR[:TAG] or DIR@DIGEST
+    #[arg(long)]
+    pub oci_layout: bool,
     #[command(flatten)]
     pub remote: RemoteOpts,
 }
 
 pub async fn run(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<()> {
-    let reference = super::parse_reference(&a.reference)?;
-    let target = super::registry_target(g, &a.remote, &reference, u64::MAX)?;
-    let raw = target
-        .fetch_manifest(&reference.reference())
-        .await
-        .with_context(|| format!("cannot inspect {reference}"))?;
+    let reference = super::parse_target(&a.reference, a.oci_layout)?;
+    let target = super::open_target(g, &a.remote, &reference, u64::MAX, false)?;
+    let raw = fetch_for_platform(
+        &target,
+        &reference.reference(),
+        &reference.to_string(),
+        a.platform.as_ref(),
+        false,
+    )
+    .await
+    .with_context(|| format!("cannot inspect {reference}"))?;
     let manifest_json: Value = serde_json::from_slice(&raw.bytes)
         .with_context(|| format!("manifest {} is not JSON", raw.digest))?;
     let parsed = raw.parse()?;

@@ -12,6 +12,7 @@ use crate::reference::Reference;
 use crate::registry::{Client, Secret};
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::LOGIN)]
 pub struct LoginArgs {
     /// Registry host, e.g. ghcr.io or localhost:5000
     pub registry: String,

@@ -6,6 +6,7 @@ use clap::Args;
 use super::{login::registry_host, GlobalOpts};
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::LOGOUT)]
 pub struct LogoutArgs {
     /// Registry host, e.g. ghcr.io or localhost:5000
     pub registry: String,

@@ -1,11 +1,22 @@
 //! The command line: argument definitions, shared options, output and exit codes.
 
+mod attach;
+mod blob;
+mod completion;
+mod copy;
+mod discover;
+pub mod docgen;
+mod examples;
 mod inspect;
 mod login;
 mod logout;
+mod manifest;
 mod pull;
 mod push;
+mod repo;
+mod resolve;
 mod tag;
+mod version;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,9 +25,10 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::layout::{LayoutRef, LayoutTarget};
 use crate::reference::Reference;
 use crate::registry::{Client, ClientOptions, CredentialSource, Secret};
-use crate::target::RegistryTarget;
+use crate::target::{AnyTarget, RegistryTarget, TargetRef};
 
 /// Store any files in an OCI registry and get them back.
 #[derive(Debug, Parser)]
@@ -36,7 +48,7 @@ pub struct GlobalOpts {
     /// Do not verify the registry's TLS certificate
     #[arg(long, global = true)]
     pub insecure: bool,
-    /// Trust this CA certificate (PEM) in addition to the system roots
+    /// Trust this CA certificate (PEM) in addition to the built-in Mozilla roots
     #[arg(long, global = true, value_name = "FILE")]
     pub ca_file: Option<PathBuf>,
     /// Print an HTTP trace on stderr (secrets are redacted)
@@ -45,6 +57,13 @@ pub struct GlobalOpts {
     /// Do not show progress bars
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Retry failed requests (connect errors, resets, timeouts, 408, 429, 5xx) this many times
+    #[arg(long, global = true, value_name = "N", default_value_t = 5)]
+    pub retries: u32,
+    /// Fail a connection or transfer that makes no progress for this many seconds
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub stall_timeout: u64,
 }
 
 /// Credentials for one command; see README "Credentials" for the precedence.
@@ -85,6 +104,27 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Remove stored credentials for a registry
     Logout(logout::LogoutArgs),
+    /// Fetch, push and delete manifests
+    #[command(subcommand)]
+    Manifest(manifest::ManifestCommand),
+    /// Fetch, push and delete blobs
+    #[command(subcommand)]
+    Blob(blob::BlobCommand),
+    /// List a registry's repositories and a repository's tags
+    #[command(subcommand)]
+    Repo(repo::RepoCommand),
+    /// Print the digest of the manifest a tag points at
+    Resolve(resolve::ResolveArgs),
+    /// Copy an artifact or image (and optionally its referrers) between registries and OCI layouts
+    Copy(copy::CopyArgs),
+    /// Attach files to an existing artifact as a referrer (signature, SBOM, ...)
+    Attach(attach::AttachArgs),
+    /// List the referrers of an artifact
+    Discover(discover::DiscoverArgs),
+    /// Print the version, git commit and build target
+    Version(version::VersionArgs),
+    /// Print a shell completion script
+    Completion(completion::CompletionArgs),
 }
 
 /// An error in what the user typed: exit code 2.
@@ -111,7 +151,21 @@ pub fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match rt.block_on(run(cli)) {
+    // On Ctrl-C the command's future is dropped, which deletes its temporary files, and
+    // the process exits 130 as shells expect.
+    let outcome = rt.block_on(async {
+        tokio::select! {
+            r = run(cli) => Some(r),
+            _ = tokio::signal::ctrl_c() => None,
+        }
+    });
+    // Do not wait for blocking work (an unpack in progress) beyond a moment.
+    rt.shutdown_timeout(std::time::Duration::from_millis(500));
+    let Some(outcome) = outcome else {
+        eprintln!("error: interrupted");
+        return ExitCode::from(130);
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = format!("{e:#}").replace('\n', " ");
@@ -134,6 +188,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Inspect(a) => inspect::run(g, a).await,
         Command::Login(a) => login::run(g, a).await,
         Command::Logout(a) => logout::run(g, a).await,
+        Command::Manifest(c) => manifest::run(g, c).await,
+        Command::Blob(c) => blob::run(g, c).await,
+        Command::Repo(c) => repo::run(g, c).await,
+        Command::Resolve(a) => resolve::run(g, a).await,
+        Command::Copy(a) => copy::run(g, a).await,
+        Command::Attach(a) => attach::run(g, a).await,
+        Command::Discover(a) => discover::run(g, a).await,
+        Command::Version(a) => version::run(a),
+        Command::Completion(a) => completion::run(a),
     }
 }
 
@@ -215,6 +278,8 @@ pub(crate) fn client_options(g: &GlobalOpts) -> ClientOptions {
         insecure: g.insecure,
         ca_file: g.ca_file.clone(),
         debug: g.debug,
+        retries: g.retries,
+        stall_timeout: Some(std::time::Duration::from_secs(g.stall_timeout)),
     }
 }
 
@@ -238,6 +303,52 @@ pub(crate) fn registry_target(
     Ok(RegistryTarget {
         repo: client.repository(r),
         chunk_size,
+    })
+}
+
+/// Parse a target argument: a registry reference, or with `--oci-layout` an image-layout
+/// directory `DIR[:TAG]` or `DIR@DIGEST`. A bad one is a usage error.
+pub(crate) fn parse_target(s: &str, oci_layout: bool) -> anyhow::Result<TargetRef> {
+    if oci_layout {
+        s.parse::<LayoutRef>()
+            .map(TargetRef::Layout)
+            .map_err(|e| UsageError(e.to_string()).into())
+    } else {
+        parse_reference(s).map(TargetRef::Registry)
+    }
+}
+
+/// [`parse_target`] with a tag list (`:t1,t2`); returns the reference (first tag) and the tags.
+pub(crate) fn parse_target_with_tags(
+    s: &str,
+    oci_layout: bool,
+) -> anyhow::Result<(TargetRef, Vec<String>)> {
+    if oci_layout {
+        LayoutRef::parse_with_tags(s)
+            .map(|(r, t)| (TargetRef::Layout(r), t))
+            .map_err(|e| UsageError(e.to_string()).into())
+    } else {
+        crate::reference::parse_with_tags(s)
+            .map(|(r, t)| (TargetRef::Registry(r), t))
+            .map_err(|e| UsageError(e.to_string()).into())
+    }
+}
+
+/// Open what a target argument names: a registry repository, or an image layout (created
+/// when missing if `create`, as for a push).
+pub(crate) fn open_target(
+    g: &GlobalOpts,
+    remote: &RemoteOpts,
+    r: &TargetRef,
+    chunk_size: u64,
+    create: bool,
+) -> anyhow::Result<AnyTarget> {
+    Ok(match r {
+        TargetRef::Registry(reference) => {
+            AnyTarget::Registry(registry_target(g, remote, reference, chunk_size)?)
+        }
+        TargetRef::Layout(l) if create => AnyTarget::Layout(LayoutTarget::create(&l.path)?),
+        TargetRef::Layout(l) => AnyTarget::Layout(LayoutTarget::open(&l.path)?),
     })
 }
 

@@ -12,9 +12,10 @@ use super::{Format, GlobalOpts, RemoteOpts};
 use crate::archive;
 use crate::content::write_verified;
 use crate::manifest::{self, Descriptor, Parsed};
-use crate::target::Target;
+use crate::target::{fetch_for_platform, PlatformSpec, Target};
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::PULL)]
 pub struct PullArgs {
     /// Source: registry/repository[:tag|@digest]
     pub reference: String,
@@ -33,6 +34,12 @@ pub struct PullArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// When the reference is an image index, pull its manifest for this platform
+    #[arg(long, value_name = "OS/ARCH[/VARIANT]")]
+    pub platform: Option<PlatformSpec>,
+    /// Pull from an OCI image-layout directory instead: the reference is DIR[:TAG] or DIR@DIGEST
+    #[arg(long)]
+    pub oci_layout: bool,
     #[command(flatten)]
     pub remote: RemoteOpts,
 }
@@ -158,12 +165,17 @@ fn merge_into(src: &Path, dst: &Path) -> anyhow::Result<()> {
 }
 
 pub async fn run(g: &GlobalOpts, a: PullArgs) -> anyhow::Result<()> {
-    let reference = super::parse_reference(&a.reference)?;
-    let target = super::registry_target(g, &a.remote, &reference, u64::MAX)?;
-    let raw = target
-        .fetch_manifest(&reference.reference())
-        .await
-        .with_context(|| format!("cannot pull {reference}"))?;
+    let reference = super::parse_target(&a.reference, a.oci_layout)?;
+    let target = super::open_target(g, &a.remote, &reference, u64::MAX, false)?;
+    let raw = fetch_for_platform(
+        &target,
+        &reference.reference(),
+        &reference.to_string(),
+        a.platform.as_ref(),
+        true,
+    )
+    .await
+    .with_context(|| format!("cannot pull {reference}"))?;
     let m = match raw.parse()? {
         Parsed::Image(m) => m,
         Parsed::Index(_) => bail!("{reference} is an image index, not an artifact manifest; pull one of its manifests by digest"),

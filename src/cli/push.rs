@@ -12,10 +12,10 @@ use super::{parse_size, Format, GlobalOpts, RemoteOpts, UsageError};
 use crate::archive;
 use crate::digest::{hash_file, Digest};
 use crate::manifest::{self, ArtifactSpec, Descriptor, RawManifest, SpecVersion};
-use crate::reference::parse_with_tags;
 use crate::target::{BlobSource, Target};
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::PUSH)]
 pub struct PushArgs {
     /// Destination: registry/repository[:tag[,tag...]]
     pub reference: String,
@@ -52,15 +52,18 @@ pub struct PushArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Push to an OCI image-layout directory instead: the reference is DIR[:TAG[,TAG...]]
+    #[arg(long)]
+    pub oci_layout: bool,
     #[command(flatten)]
     pub remote: RemoteOpts,
 }
 
 /// One blob to upload.
-struct Item {
-    desc: Descriptor,
-    source: BlobSource,
-    label: String,
+pub(super) struct Item {
+    pub(super) desc: Descriptor,
+    pub(super) source: BlobSource,
+    pub(super) label: String,
 }
 
 /// Split `path[:mediatype]`: a name that exists as given is a path, else split at the last ':'.
@@ -100,9 +103,9 @@ fn title_of(path: &str, disable_validation: bool) -> anyhow::Result<String> {
     Ok(title)
 }
 
-type AnnotationFile = BTreeMap<String, BTreeMap<String, String>>;
+pub(super) type AnnotationFile = BTreeMap<String, BTreeMap<String, String>>;
 
-fn read_annotation_file(p: &Path) -> anyhow::Result<AnnotationFile> {
+pub(super) fn read_annotation_file(p: &Path) -> anyhow::Result<AnnotationFile> {
     let text = std::fs::read_to_string(p)
         .with_context(|| format!("cannot read annotation file {}", p.display()))?;
     serde_json::from_str(&text).with_context(|| {
@@ -113,7 +116,7 @@ fn read_annotation_file(p: &Path) -> anyhow::Result<AnnotationFile> {
     })
 }
 
-fn parse_annotations(args: &[String]) -> anyhow::Result<BTreeMap<String, String>> {
+pub(super) fn parse_annotations(args: &[String]) -> anyhow::Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for a in args {
         let (k, v) = a
@@ -148,44 +151,20 @@ fn file_item(
     })
 }
 
-pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
-    let (reference, tags) = parse_with_tags(&a.reference).map_err(|e| UsageError(e.to_string()))?;
-    if reference.digest.is_some() {
-        return Err(UsageError(format!(
-            "cannot push to {}: a digest reference cannot be a push destination; give a tag",
-            a.reference
-        ))
-        .into());
-    }
-    let tags = if tags.is_empty() {
-        vec!["latest".to_string()]
-    } else {
-        tags
-    };
-    let spec_version = if a.image_spec == "v1.0" {
-        SpecVersion::V1_0
-    } else {
-        SpecVersion::V1_1
-    };
-    let mut manifest_annotations = parse_annotations(&a.annotations)?;
-    let mut file_annotations = match &a.annotation_file {
-        Some(p) => read_annotation_file(p)?,
-        None => AnnotationFile::new(),
-    };
-    if let Some(m) = file_annotations.remove("$manifest") {
-        for (k, v) in m {
-            manifest_annotations.entry(k).or_insert(v);
-        }
-    }
-    let config_annotations = file_annotations.remove("$config");
-
-    // Everything local is checked and hashed before the first request.
+/// Files and directories (`PATH[:MEDIATYPE]`) → layers: each file hashed, each directory
+/// packed to tar+gzip, all before any request. Takes each file's annotations out of
+/// `file_annotations`. Keep the returned archives alive until they are uploaded.
+pub(super) fn layer_items(
+    files: &[String],
+    file_annotations: &mut AnnotationFile,
+    disable_path_validation: bool,
+) -> anyhow::Result<(Vec<Item>, Vec<archive::Packed>)> {
     let mut items: Vec<Item> = Vec::new();
     let mut packed: Vec<archive::Packed> = Vec::new();
     let mut titles = std::collections::HashSet::new();
-    for arg in &a.files {
+    for arg in files {
         let (path, media_type) = split_typed(arg, manifest::DEFAULT_LAYER);
-        let title = title_of(&path, a.disable_path_validation)?;
+        let title = title_of(&path, disable_path_validation)?;
         if !titles.insert(title.clone()) {
             return Err(UsageError(format!("file {path:?} is given twice")).into());
         }
@@ -219,6 +198,80 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
             items.push(file_item(&path, media_type, Some(title), ann.as_ref())?);
         }
     }
+    Ok((items, packed))
+}
+
+/// Upload the blobs the target lacks, `concurrency` at a time; identical content goes once.
+/// With `text`, one line per blob.
+pub(super) async fn upload_items(
+    target: &impl Target,
+    items: &[Item],
+    concurrency: u16,
+    text: bool,
+) -> anyhow::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let unique: Vec<&Item> = items
+        .iter()
+        .filter(|i| seen.insert(i.desc.digest.clone()))
+        .collect();
+    futures_util::stream::iter(unique.into_iter().map(|item| async move {
+        let exists = target.blob_exists(&item.desc.digest).await?;
+        if !exists {
+            target
+                .push_blob(&item.desc, &item.source)
+                .await
+                .with_context(|| format!("cannot upload {}", item.label))?;
+        }
+        if text {
+            let verb = if exists { "Exists  " } else { "Uploaded" };
+            println!(
+                "{verb} {} ({}, {})",
+                item.label,
+                item.desc.digest,
+                super::human_size(item.desc.size)
+            );
+        }
+        anyhow::Ok(())
+    }))
+    .buffer_unordered(concurrency as usize)
+    .try_collect::<Vec<()>>()
+    .await?;
+    Ok(())
+}
+
+pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
+    let (reference, tags) = super::parse_target_with_tags(&a.reference, a.oci_layout)?;
+    if reference.digest().is_some() {
+        return Err(UsageError(format!(
+            "cannot push to {}: a digest reference cannot be a push destination; give a tag",
+            a.reference
+        ))
+        .into());
+    }
+    let tags = if tags.is_empty() {
+        vec!["latest".to_string()]
+    } else {
+        tags
+    };
+    let spec_version = if a.image_spec == "v1.0" {
+        SpecVersion::V1_0
+    } else {
+        SpecVersion::V1_1
+    };
+    let mut manifest_annotations = parse_annotations(&a.annotations)?;
+    let mut file_annotations = match &a.annotation_file {
+        Some(p) => read_annotation_file(p)?,
+        None => AnnotationFile::new(),
+    };
+    if let Some(m) = file_annotations.remove("$manifest") {
+        for (k, v) in m {
+            manifest_annotations.entry(k).or_insert(v);
+        }
+    }
+    let config_annotations = file_annotations.remove("$config");
+
+    // Everything local is checked and hashed before the first request.
+    let (items, packed) = layer_items(&a.files, &mut file_annotations, a.disable_path_validation)?;
     if let Some(unknown) = file_annotations.keys().next() {
         bail!(
             "annotation file {} names {unknown:?}, which is not one of the files pushed",
@@ -283,36 +336,10 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
         bytes: manifest_bytes.into(),
     };
 
-    let target = super::registry_target(g, &a.remote, &reference, a.chunk_size)?;
+    let target = super::open_target(g, &a.remote, &reference, a.chunk_size, true)?;
     let mut all = items;
     all.extend(config_item);
-    // Push blobs; dedupe identical content.
-    let mut seen = std::collections::HashSet::new();
-    all.retain(|i| seen.insert(i.desc.digest.clone()));
-    let text = a.format == Format::Text;
-    let target_ref = &target;
-    futures_util::stream::iter(all.iter().map(|item| async move {
-        let exists = target_ref.blob_exists(&item.desc.digest).await?;
-        if !exists {
-            target_ref
-                .push_blob(&item.desc, &item.source)
-                .await
-                .with_context(|| format!("cannot upload {}", item.label))?;
-        }
-        if text {
-            let verb = if exists { "Exists  " } else { "Uploaded" };
-            println!(
-                "{verb} {} ({}, {})",
-                item.label,
-                item.desc.digest,
-                super::human_size(item.desc.size)
-            );
-        }
-        anyhow::Ok(())
-    }))
-    .buffer_unordered(a.concurrency as usize)
-    .try_collect::<Vec<()>>()
-    .await?;
+    upload_items(&target, &all, a.concurrency, a.format == Format::Text).await?;
     drop(packed);
 
     for t in &tags {

@@ -5,10 +5,11 @@ use clap::Args;
 use serde_json::json;
 
 use super::{Format, GlobalOpts, RemoteOpts, UsageError};
-use crate::reference::Reference;
+use crate::reference::is_valid_tag;
 use crate::target::Target;
 
 #[derive(Debug, Args)]
+#[command(after_help = super::examples::TAG)]
 pub struct TagArgs {
     /// Existing manifest: registry/repository:tag or @digest
     pub reference: String,
@@ -18,22 +19,25 @@ pub struct TagArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Tag within an OCI image-layout directory instead: the reference is DIR:TAG or DIR@DIGEST
+    #[arg(long)]
+    pub oci_layout: bool,
     #[command(flatten)]
     pub remote: RemoteOpts,
 }
 
 pub async fn run(g: &GlobalOpts, a: TagArgs) -> anyhow::Result<()> {
-    let reference = super::parse_reference(&a.reference)?;
+    let reference = super::parse_target(&a.reference, a.oci_layout)?;
     // Validate every tag before touching the registry.
     for t in &a.tags {
-        let probe = format!("{}/{}:{t}", reference.registry, reference.repository);
-        probe.parse::<Reference>().map_err(|_| {
-            UsageError(format!(
+        if !is_valid_tag(t) {
+            return Err(UsageError(format!(
                 "invalid tag {t:?}: tags must match [A-Za-z0-9_][A-Za-z0-9._-]{{0,127}}"
             ))
-        })?;
+            .into());
+        }
     }
-    let target = super::registry_target(g, &a.remote, &reference, u64::MAX)?;
+    let target = super::open_target(g, &a.remote, &reference, u64::MAX, false)?;
     let raw = target
         .fetch_manifest(&reference.reference())
         .await

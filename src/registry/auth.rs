@@ -57,6 +57,9 @@ struct HostState {
     /// token cache: sorted scope set → (token, expiry)
     tokens: HashMap<String, (String, Instant)>,
     secret: Option<Option<Secret>>,
+    /// Held while a token is fetched for this host, so concurrent requests refused for want
+    /// of a token wait for one fetch and share its token.
+    fetching: Arc<tokio::sync::Mutex<()>>,
 }
 
 pub struct Authenticator {
@@ -113,17 +116,8 @@ impl Authenticator {
 
     /// The Authorization header to send proactively, if this host is known to need one.
     pub fn header_for(&self, host: &str, scopes: &[String]) -> Option<HeaderValue> {
-        let (basic, token) = {
-            let hosts = self.hosts.lock().unwrap();
-            let st = hosts.get(host)?;
-            let token = st
-                .tokens
-                .get(&scope_key(scopes))
-                .filter(|(_, exp)| *exp > Instant::now())
-                .map(|(t, _)| t.clone());
-            (st.basic, token)
-        };
-        if let Some(t) = token {
+        let basic = self.hosts.lock().unwrap().get(host)?.basic;
+        if let Some(t) = self.cached_token(host, scopes) {
             return bearer_header(&t);
         }
         if basic {
@@ -132,6 +126,17 @@ impl Authenticator {
             }
         }
         None
+    }
+
+    /// An unexpired cached token for this scope set.
+    fn cached_token(&self, host: &str, scopes: &[String]) -> Option<String> {
+        let hosts = self.hosts.lock().unwrap();
+        hosts
+            .get(host)?
+            .tokens
+            .get(&scope_key(scopes))
+            .filter(|(_, exp)| *exp > Instant::now())
+            .map(|(t, _)| t.clone())
     }
 
     /// React to a 401: learn the challenge, get what it asks for. Returns true when a retry
@@ -149,6 +154,17 @@ impl Authenticator {
             let mut wanted: Vec<String> = scopes.to_vec();
             if let Some(s) = bearer.scope() {
                 wanted.extend(s.split(' ').filter(|s| !s.is_empty()).map(str::to_string));
+            }
+            // A push uploads several blobs at once: every upload is refused until the first
+            // token arrives. Fetch one at a time per host, and reuse a token another request
+            // got meanwhile (the caller's own refused token was invalidated before this).
+            let gate = {
+                let mut hosts = self.hosts.lock().unwrap();
+                hosts.entry(host.to_string()).or_default().fetching.clone()
+            };
+            let _fetching = gate.lock().await;
+            if self.cached_token(host, scopes).is_some() {
+                return Ok(true);
             }
             // The cache key is the scope set the caller asked for, so proactive lookups hit.
             let (token, ttl) = self.fetch_token(http, host, bearer, &wanted, debug).await?;
@@ -284,7 +300,12 @@ impl Authenticator {
                 action,
                 detail: "token response has neither token nor access_token".into(),
             })?;
-        let ttl = Duration::from_secs(tr.expires_in.unwrap_or(60).max(1));
+        // The token spec: "When omitted, this defaults to 60 seconds. For compatibility with
+        // older clients, a token should never be returned with less than 60 seconds to live."
+        // Docker's client raises shorter lifetimes to 60 s too. Below the 5 s safety margin a
+        // token would otherwise expire before the retry it was fetched for; a token the
+        // registry refuses as expired is replaced anyway (see `Client::send_once`).
+        let ttl = Duration::from_secs(tr.expires_in.unwrap_or(60).max(60));
         Ok((token, ttl))
     }
 }

@@ -5,7 +5,7 @@ use reqwest::{Method, StatusCode};
 use tokio::io::AsyncReadExt;
 use tokio_util::io::{ReaderStream, StreamReader};
 
-use super::client::{check, error_chain, Repository};
+use super::client::{backoff, check, error_chain, retryable_status, Repository};
 use super::error::{RegistryError, Result};
 use crate::digest::Digest;
 use crate::manifest::Descriptor;
@@ -57,6 +57,38 @@ fn file_body(path: &std::path::Path, offset: u64, len: u64) -> Result<reqwest::B
     )))
 }
 
+/// A body of `len` bytes of `path` from `offset` that feeds bytes not yet hashed into the
+/// shared hasher as they are sent.
+fn hashing_file_body(
+    path: &std::path::Path,
+    offset: u64,
+    len: u64,
+    hashed: std::sync::Arc<std::sync::Mutex<(crate::digest::Hasher, u64)>>,
+) -> Result<reqwest::Body> {
+    use std::io::Seek;
+    let mut f = std::fs::File::open(path)
+        .map_err(|e| RegistryError::io(format!("cannot open {}", path.display()), e))?;
+    f.seek(std::io::SeekFrom::Start(offset))
+        .map_err(|e| RegistryError::io(format!("cannot read {}", path.display()), e))?;
+    let f = tokio::fs::File::from_std(f).take(len);
+    let mut pos = offset;
+    let stream =
+        futures_util::StreamExt::map(ReaderStream::with_capacity(f, READ_BUF), move |chunk| {
+            if let Ok(b) = &chunk {
+                let start = pos;
+                pos += b.len() as u64;
+                let mut g = hashed.lock().unwrap();
+                if pos > g.1 && start <= g.1 {
+                    let skip = (g.1 - start) as usize;
+                    g.0.update(&b[skip..]);
+                    g.1 = pos;
+                }
+            }
+            chunk
+        });
+    Ok(reqwest::Body::wrap_stream(stream))
+}
+
 impl Repository {
     fn blob_url(&self, digest: &Digest) -> String {
         format!("{}/blobs/{}", self.base, digest)
@@ -76,7 +108,65 @@ impl Repository {
         }
     }
 
-    /// Upload one blob. Sources larger than `chunk_size` go in chunks (POST, PATCH…, PUT).
+    /// Open an upload session: POST, then the `Location` to continue at and the registry's
+    /// minimum chunk size. `None` when the registry already answered 201.
+    async fn start_upload(&self, action: &str) -> Result<Option<(String, u64)>> {
+        let start = format!("{}/blobs/uploads/", self.base);
+        let resp = self
+            .request(Method::POST, &start, &self.push_scope(), action, |r| {
+                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
+            })
+            .await?;
+        if resp.status() == StatusCode::CREATED {
+            return Ok(None);
+        }
+        let resp = check(resp, &self.host, action).await?;
+        let min_chunk = resp
+            .headers()
+            .get("oci-chunk-min-length")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0);
+        Ok(Some((
+            resolve_location(&start, &resp, &self.host)?,
+            min_chunk,
+        )))
+    }
+
+    /// Ask the registry how much of an upload it holds: `GET <location>` → `Range: 0-<last>`.
+    /// Returns the offset to continue from and the location to continue at.
+    async fn upload_status(&self, location: &str, action: &str) -> Result<(u64, String)> {
+        let resp = self
+            .request(Method::GET, location, &self.push_scope(), action, Ok)
+            .await?;
+        // A registry that forgot the session (or, like distribution, rejects a `_state` that
+        // is behind what it holds) leaves nothing to resume: start the upload over.
+        let resp = check(resp, &self.host, action).await.map_err(|e| {
+            RegistryError::UploadSessionLost {
+                host: self.host.clone(),
+                action: action.to_string(),
+                detail: e.to_string(),
+            }
+        })?;
+        let offset = resp
+            .headers()
+            .get(reqwest::header::RANGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().trim_start_matches("bytes=").split_once('-'))
+            .and_then(|(_, end)| end.parse::<u64>().ok())
+            // "0-0" is how distribution reports an empty upload.
+            .map(|end| if end == 0 { 0 } else { end + 1 })
+            .unwrap_or(0);
+        let next = match resp.headers().get(reqwest::header::LOCATION) {
+            Some(_) => resolve_location(location, &resp, &self.host)?,
+            None => location.to_string(),
+        };
+        Ok((offset, next))
+    }
+
+    /// Upload one blob. Sources larger than `chunk_size` go in chunks (POST, PATCH…, PUT); a
+    /// chunk that fails is resumed from the offset the registry reports. A monolithic upload
+    /// that fails starts again from the POST.
     pub async fn push_blob(
         &self,
         desc: &Descriptor,
@@ -84,52 +174,70 @@ impl Repository {
         chunk_size: u64,
     ) -> Result<()> {
         let action = format!("upload blob {}", desc.digest);
-        let scopes = self.push_scope();
-        let start = format!("{}/blobs/uploads/", self.base);
+        let mut attempt = 0;
+        loop {
+            let result = if desc.size <= chunk_size {
+                self.push_monolithic(desc, src, &action).await
+            } else {
+                self.push_chunked(desc, src, chunk_size, &action).await
+            };
+            match result {
+                Err(e) if attempt < self.retries() && is_transient(&e) => {
+                    tokio::time::sleep(backoff(attempt)).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn push_monolithic(
+        &self,
+        desc: &Descriptor,
+        src: &BlobSource,
+        action: &str,
+    ) -> Result<()> {
+        let Some((location, _)) = self.start_upload(action).await? else {
+            return Ok(());
+        };
+        let put = with_digest(&location, &desc.digest);
         let resp = self
-            .request(Method::POST, &start, &scopes, &action, |r| {
-                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
+            .request_once(Method::PUT, &put, &self.push_scope(), action, |r| {
+                let body = match src {
+                    BlobSource::Bytes(b) => reqwest::Body::from(b.clone()),
+                    BlobSource::File(p) => file_body(p, 0, desc.size)?,
+                };
+                Ok(
+                    r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+                        .header(reqwest::header::CONTENT_LENGTH, desc.size)
+                        .body(body),
+                )
             })
             .await?;
-        if resp.status() == StatusCode::CREATED {
+        check(resp, &self.host, action).await?;
+        Ok(())
+    }
+
+    async fn push_chunked(
+        &self,
+        desc: &Descriptor,
+        src: &BlobSource,
+        chunk_size: u64,
+        action: &str,
+    ) -> Result<()> {
+        let scopes = self.push_scope();
+        let Some((mut location, min_chunk)) = self.start_upload(action).await? else {
             return Ok(());
-        }
-        let resp = check(resp, &self.host, &action).await?;
-        let min_chunk = resp
-            .headers()
-            .get("oci-chunk-min-length")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok())
-            .unwrap_or(0);
-        let mut location = resolve_location(&start, &resp, &self.host)?;
+        };
         let chunk = chunk_size.max(min_chunk).max(1);
-
-        if desc.size <= chunk_size {
-            let put = with_digest(&location, &desc.digest);
-            let resp = self
-                .request(Method::PUT, &put, &scopes, &action, |r| {
-                    let body = match src {
-                        BlobSource::Bytes(b) => reqwest::Body::from(b.clone()),
-                        BlobSource::File(p) => file_body(p, 0, desc.size)?,
-                    };
-                    Ok(
-                        r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-                            .header(reqwest::header::CONTENT_LENGTH, desc.size)
-                            .body(body),
-                    )
-                })
-                .await?;
-            check(resp, &self.host, &action).await?;
-            return Ok(());
-        }
-
         let mut offset = 0u64;
+        let mut resumes = 0u32;
         while offset < desc.size {
             let len = chunk.min(desc.size - offset);
             let end = offset + len - 1;
             let url = location.clone();
-            let resp = self
-                .request(Method::PATCH, &url, &scopes, &action, |r| {
+            let sent = self
+                .request_once(Method::PATCH, &url, &scopes, action, |r| {
                     let body = match src {
                         BlobSource::Bytes(b) => {
                             reqwest::Body::from(b.slice(offset as usize..=end as usize))
@@ -143,19 +251,190 @@ impl Repository {
                             .body(body),
                     )
                 })
-                .await?;
-            let resp = check(resp, &self.host, &action).await?;
-            location = resolve_location(&url, &resp, &self.host)?;
-            offset += len;
+                .await;
+            let failed = match sent {
+                Ok(resp) if resp.status().is_success() => {
+                    location = resolve_location(&url, &resp, &self.host)?;
+                    offset += len;
+                    continue;
+                }
+                Ok(resp)
+                    if retryable_status(resp.status())
+                        || resp.status() == StatusCode::RANGE_NOT_SATISFIABLE =>
+                {
+                    check(resp, &self.host, action).await.err()
+                }
+                Ok(resp) => return check(resp, &self.host, action).await.map(|_| ()),
+                Err(e) if is_transient(&e) => Some(e),
+                Err(e) => return Err(e),
+            };
+            if resumes >= self.retries() {
+                return Err(failed.unwrap_or_else(|| RegistryError::Protocol {
+                    host: self.host.clone(),
+                    action: action.to_string(),
+                    detail: "upload failed".into(),
+                }));
+            }
+            tokio::time::sleep(backoff(resumes)).await;
+            resumes += 1;
+            let (at, next) = self.upload_status(&location, action).await?;
+            if at > desc.size {
+                return Err(RegistryError::Protocol {
+                    host: self.host.clone(),
+                    action: action.to_string(),
+                    detail: format!("registry reports {at} bytes received of {}", desc.size),
+                });
+            }
+            if self.client.opts.debug {
+                eprintln!("* {action}: resuming at byte {at}");
+            }
+            offset = at;
+            location = next;
         }
         let put = with_digest(&location, &desc.digest);
+        let resp = self
+            .request(Method::PUT, &put, &scopes, action, |r| {
+                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
+            })
+            .await?;
+        if !resp.status().is_success() && self.blob_exists(&desc.digest).await.unwrap_or(false) {
+            // A retried PUT after the first one landed: the blob is there.
+            return Ok(());
+        }
+        check(resp, &self.host, action).await?;
+        Ok(())
+    }
+
+    /// Upload a file whose digest is not known yet, reading it once: the bytes are hashed as
+    /// they are sent in PATCH requests of up to `chunk_size`, then `PUT ?digest=` commits the
+    /// upload. A failed chunk resumes from the offset the registry reports; bytes already
+    /// hashed are not hashed again, so the digest always covers exactly what was sent.
+    pub async fn push_file_single_pass(
+        &self,
+        path: &std::path::Path,
+        size: u64,
+        chunk_size: u64,
+    ) -> Result<Digest> {
+        let mut attempt = 0;
+        loop {
+            match self.single_pass_attempt(path, size, chunk_size).await {
+                Err(e) if attempt < self.retries() && is_transient(&e) => {
+                    tokio::time::sleep(backoff(attempt)).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn single_pass_attempt(
+        &self,
+        path: &std::path::Path,
+        size: u64,
+        chunk_size: u64,
+    ) -> Result<Digest> {
+        use std::sync::{Arc, Mutex};
+        let action = format!("upload {}", path.display());
+        let scopes = self.push_scope();
+        let Some((mut location, min_chunk)) = self.start_upload(&action).await? else {
+            return Err(RegistryError::Protocol {
+                host: self.host.clone(),
+                action,
+                detail: "registry completed an upload that had no content yet".into(),
+            });
+        };
+        let chunk = chunk_size.max(min_chunk).max(1);
+        // (hasher, bytes hashed so far): only ever advances, in file order.
+        let hashed = Arc::new(Mutex::new((
+            crate::digest::Hasher::new(crate::digest::Algorithm::Sha256),
+            0u64,
+        )));
+        let mut offset = 0u64;
+        let mut resumes = 0u32;
+        while offset < size {
+            let len = chunk.min(size - offset);
+            let end = offset + len - 1;
+            let url = location.clone();
+            let sent = self
+                .request_once(Method::PATCH, &url, &scopes, &action, |r| {
+                    let body = hashing_file_body(path, offset, len, hashed.clone())?;
+                    Ok(
+                        r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+                            .header(reqwest::header::CONTENT_RANGE, format!("{offset}-{end}"))
+                            .header(reqwest::header::CONTENT_LENGTH, len)
+                            .body(body),
+                    )
+                })
+                .await;
+            let failed = match sent {
+                Ok(resp) if resp.status().is_success() => {
+                    location = resolve_location(&url, &resp, &self.host)?;
+                    offset += len;
+                    continue;
+                }
+                Ok(resp)
+                    if retryable_status(resp.status())
+                        || resp.status() == StatusCode::RANGE_NOT_SATISFIABLE =>
+                {
+                    check(resp, &self.host, &action).await.err()
+                }
+                Ok(resp) => {
+                    // Not a success (handled above), so `check` reports it.
+                    check(resp, &self.host, &action).await?;
+                    return Err(RegistryError::Protocol {
+                        host: self.host.clone(),
+                        action,
+                        detail: "unexpected response to a chunk upload".into(),
+                    });
+                }
+                Err(e) if is_transient(&e) => Some(e),
+                Err(e) => return Err(e),
+            };
+            if resumes >= self.retries() {
+                return Err(failed.unwrap_or_else(|| RegistryError::Protocol {
+                    host: self.host.clone(),
+                    action: action.clone(),
+                    detail: "upload failed".into(),
+                }));
+            }
+            tokio::time::sleep(backoff(resumes)).await;
+            resumes += 1;
+            let (at, next) = self.upload_status(&location, &action).await?;
+            let hashed_to = hashed.lock().unwrap().1;
+            if at > hashed_to {
+                return Err(RegistryError::Protocol {
+                    host: self.host.clone(),
+                    action,
+                    detail: format!(
+                        "registry reports {at} bytes received, more than the {hashed_to} sent"
+                    ),
+                });
+            }
+            offset = at;
+            location = next;
+        }
+        let (hasher, hashed_to) = {
+            let g = hashed.lock().unwrap();
+            (g.0.clone(), g.1)
+        };
+        if hashed_to != size {
+            return Err(RegistryError::io(
+                format!("{} changed size while it was read", path.display()),
+                std::io::Error::other(format!("read {hashed_to} bytes, expected {size}")),
+            ));
+        }
+        let digest = hasher.finish();
+        let put = with_digest(&location, &digest);
         let resp = self
             .request(Method::PUT, &put, &scopes, &action, |r| {
                 Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
             })
             .await?;
+        if !resp.status().is_success() && self.blob_exists(&digest).await.unwrap_or(false) {
+            return Ok(digest);
+        }
         check(resp, &self.host, &action).await?;
-        Ok(())
+        Ok(digest)
     }
 
     /// Upload a blob from a stream (e.g. another target's blob) in one PUT. The stream can be
@@ -176,7 +455,7 @@ impl Repository {
         let put = with_digest(&resolve_location(&start, &resp, &self.host)?, &desc.digest);
         let slot = std::sync::Mutex::new(Some(reader));
         let resp = self
-            .request(Method::PUT, &put, &scopes, &action, |r| {
+            .request_once(Method::PUT, &put, &scopes, &action, |r| {
                 let reader =
                     slot.lock()
                         .unwrap()
@@ -199,12 +478,18 @@ impl Repository {
         Ok(())
     }
 
-    /// Open a blob for reading. The caller verifies what it reads (see `content::write_verified`).
-    pub async fn fetch_blob(&self, desc: &Descriptor) -> Result<BlobReader> {
+    /// GET a blob from `offset` on (a `Range` request when `offset > 0`).
+    async fn get_blob(&self, desc: &Descriptor, offset: u64) -> Result<reqwest::Response> {
         let url = self.blob_url(&desc.digest);
         let action = format!("download blob {}", desc.digest);
         let resp = self
-            .request(Method::GET, &url, &self.pull_scope(), &action, Ok)
+            .request(Method::GET, &url, &self.pull_scope(), &action, |r| {
+                Ok(if offset > 0 {
+                    r.header(reqwest::header::RANGE, format!("bytes={offset}-"))
+                } else {
+                    r
+                })
+            })
             .await?;
         if resp.status() == StatusCode::NOT_FOUND {
             let body = resp.bytes().await.unwrap_or_default();
@@ -217,11 +502,74 @@ impl Repository {
             });
         }
         let resp = check(resp, &self.host, &action).await?;
-        let host = self.host.clone();
-        let stream = futures_util::StreamExt::map(resp.bytes_stream(), move |r| {
-            r.map_err(|e| {
-                std::io::Error::other(format!("{host}: download interrupted: {}", error_chain(&e)))
-            })
+        if offset > 0 && resp.status() != StatusCode::PARTIAL_CONTENT {
+            return Err(RegistryError::Protocol {
+                host: self.host.clone(),
+                action,
+                detail: format!(
+                    "cannot resume at byte {offset}: the server ignored the Range request"
+                ),
+            });
+        }
+        Ok(resp)
+    }
+
+    /// Open a blob for reading. A body cut off mid-way is resumed with a `Range` request
+    /// (up to the retry limit). The caller verifies what it reads (`content::write_verified`).
+    pub async fn fetch_blob(&self, desc: &Descriptor) -> Result<BlobReader> {
+        let first = self.get_blob(desc, 0).await?;
+        struct State {
+            repo: Repository,
+            desc: Descriptor,
+            body: Option<futures_util::stream::BoxStream<'static, reqwest::Result<Bytes>>>,
+            offset: u64,
+            resumes: u32,
+        }
+        let state = State {
+            repo: self.clone(),
+            desc: desc.clone(),
+            body: Some(Box::pin(first.bytes_stream())),
+            offset: 0,
+            resumes: 0,
+        };
+        let stream = futures_util::stream::unfold(state, |mut st| async move {
+            loop {
+                let body = st.body.as_mut()?;
+                let err = match futures_util::StreamExt::next(body).await {
+                    Some(Ok(b)) => {
+                        st.offset += b.len() as u64;
+                        return Some((Ok(b), st));
+                    }
+                    None => return None,
+                    Some(Err(e)) => e,
+                };
+                let host = st.repo.host.clone();
+                let fail = |msg: String, mut st: State| {
+                    st.body = None;
+                    Some((
+                        Err(std::io::Error::other(format!(
+                            "{host}: download interrupted: {msg}"
+                        ))),
+                        st,
+                    ))
+                };
+                // Past the declared size there is nothing to resume; the verifier will complain.
+                if st.resumes >= st.repo.retries() || st.offset >= st.desc.size {
+                    return fail(error_chain(&err), st);
+                }
+                tokio::time::sleep(backoff(st.resumes)).await;
+                st.resumes += 1;
+                if st.repo.client.opts.debug {
+                    eprintln!(
+                        "* download of {} interrupted at byte {}: resuming",
+                        st.desc.digest, st.offset
+                    );
+                }
+                match st.repo.get_blob(&st.desc, st.offset).await {
+                    Ok(resp) => st.body = Some(Box::pin(resp.bytes_stream())),
+                    Err(e) => return fail(e.to_string(), st),
+                }
+            }
         });
         Ok(Box::pin(StreamReader::new(stream)))
     }
@@ -243,5 +591,16 @@ impl Repository {
             .map_err(|e| RegistryError::io(format!("blob {}", desc.digest), e))?;
         crate::content::verify_bytes(&buf, desc)?;
         Ok(buf.into())
+    }
+}
+
+/// Failures worth another try: the network, or a status such as 503.
+pub(crate) fn is_transient(e: &RegistryError) -> bool {
+    match e {
+        RegistryError::Network { .. } | RegistryError::UploadSessionLost { .. } => true,
+        RegistryError::Status { status, .. } => {
+            retryable_status(StatusCode::from_u16(*status).unwrap_or(StatusCode::OK))
+        }
+        _ => false,
     }
 }

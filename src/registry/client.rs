@@ -20,6 +20,45 @@ pub struct ClientOptions {
     pub ca_file: Option<PathBuf>,
     /// Trace HTTP requests on stderr (secrets redacted).
     pub debug: bool,
+    /// How many times a failed request (connect error, reset, timeout, 408, 429, 5xx) is retried.
+    pub retries: u32,
+    /// A connection or body that makes no progress for this long fails (and may be retried).
+    pub stall_timeout: Option<Duration>,
+}
+
+impl ClientOptions {
+    fn stall(&self) -> Duration {
+        self.stall_timeout.unwrap_or(Duration::from_secs(60))
+    }
+}
+
+/// Is this status worth another try?
+pub(crate) fn retryable_status(s: StatusCode) -> bool {
+    matches!(s.as_u16(), 408 | 429 | 500 | 502 | 503 | 504)
+}
+
+/// Exponential backoff with jitter: ~200 ms, 400 ms, 800 ms … capped at 5 s.
+pub(crate) fn backoff(attempt: u32) -> Duration {
+    let base = 200u64.saturating_mul(1 << attempt.min(5)).min(5_000);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos() as u64)
+        .unwrap_or(0);
+    // jitter in [base/2, base*3/2)
+    Duration::from_millis(base / 2 + nanos % base.max(1))
+}
+
+/// `Retry-After` in seconds (the HTTP-date form is treated as a short wait), capped at 60 s.
+fn retry_after(resp: &Response) -> Option<Duration> {
+    let v = resp
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?;
+    match v.trim().parse::<u64>() {
+        Ok(secs) => Some(Duration::from_secs(secs.min(60))),
+        Err(_) => Some(Duration::from_secs(1)),
+    }
 }
 
 /// A registry client shared by every repository handle; cheap to clone.
@@ -49,8 +88,8 @@ impl Client {
     pub fn new(opts: ClientOptions, creds: Arc<dyn CredentialSource>) -> Result<Client> {
         let mut b = reqwest::Client::builder()
             .user_agent(concat!("artifact/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(30))
-            .read_timeout(Duration::from_secs(120))
+            .connect_timeout(opts.stall().min(Duration::from_secs(30)))
+            .read_timeout(opts.stall())
             .pool_idle_timeout(Duration::from_secs(60))
             .redirect(redirect_policy());
         if opts.insecure {
@@ -105,14 +144,44 @@ impl Client {
         check(resp, host, "login").await.map(|_| ())
     }
 
-    /// Send a request built by `build`, answering auth challenges and retrying once.
-    /// `build` may be called more than once and must rebuild the whole request.
+    /// Send a request, retrying transient failures (connect errors, resets, timeouts, 408,
+    /// 429, 5xx) with backoff and honouring `Retry-After`. `build` is called for every try and
+    /// must rebuild the whole request.
     pub(crate) async fn send(
         &self,
         host: &str,
         scopes: &[String],
         action: &str,
         build: impl Fn() -> Result<RequestBuilder>,
+    ) -> Result<Response> {
+        let mut attempt = 0;
+        loop {
+            let result = self.send_once(host, scopes, action, &build).await;
+            if attempt >= self.opts.retries {
+                return result;
+            }
+            let wait = match &result {
+                Ok(resp) if retryable_status(resp.status()) => {
+                    retry_after(resp).unwrap_or_else(|| backoff(attempt))
+                }
+                Err(RegistryError::Network { .. }) => backoff(attempt),
+                _ => return result,
+            };
+            if self.opts.debug {
+                eprintln!("* {action}: retrying in {} ms", wait.as_millis());
+            }
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// Send a request once, answering auth challenges (and retrying for them only).
+    pub(crate) async fn send_once(
+        &self,
+        host: &str,
+        scopes: &[String],
+        action: &str,
+        build: &impl Fn() -> Result<RequestBuilder>,
     ) -> Result<Response> {
         let mut attempts = 0;
         loop {
@@ -143,7 +212,7 @@ impl Client {
                     detail: error_chain(&e),
                 })?;
             if self.opts.debug {
-                trace_response(&resp);
+                trace_response(&resp, host);
             }
             // One retry after learning the challenge; one more when a cached token went stale.
             if resp.status() != StatusCode::UNAUTHORIZED || attempts >= 3 {
@@ -200,8 +269,20 @@ fn trace_request(req: &reqwest::Request) {
     }
 }
 
-fn trace_response(resp: &Response) {
-    eprintln!("< {} {}", resp.status().as_u16(), resp.url());
+fn trace_response(resp: &Response, registry_host: &str) {
+    // After a redirect to object storage the URL's query is a presigned credential.
+    let url = resp.url();
+    let same_host = url.host_str().map(|h| match url.port() {
+        Some(p) => format!("{h}:{p}"),
+        None => h.to_string(),
+    });
+    if same_host.as_deref() == Some(registry_host) || url.query().is_none() {
+        eprintln!("< {} {}", resp.status().as_u16(), url);
+    } else {
+        let mut shown = url.clone();
+        shown.set_query(Some("<redacted>"));
+        eprintln!("< {} {}", resp.status().as_u16(), shown);
+    }
     for (k, v) in resp.headers() {
         eprintln!("< {k}: {}", redact(k.as_str(), v));
     }
@@ -287,5 +368,27 @@ impl Repository {
                 build(http.request(method.clone(), url))
             })
             .await
+    }
+
+    /// Like `request`, without retries: for requests whose failure the caller recovers from
+    /// at a higher level (resuming an upload from the registry's offset).
+    pub(crate) async fn request_once(
+        &self,
+        method: Method,
+        url: &str,
+        scopes: &[String],
+        action: &str,
+        build: impl Fn(RequestBuilder) -> Result<RequestBuilder>,
+    ) -> Result<Response> {
+        let http = &self.client.http;
+        self.client
+            .send_once(&self.host, scopes, action, &|| {
+                build(http.request(method.clone(), url))
+            })
+            .await
+    }
+
+    pub(crate) fn retries(&self) -> u32 {
+        self.client.opts.retries
     }
 }

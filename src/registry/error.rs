@@ -71,6 +71,12 @@ pub enum RegistryError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{host}: {action}: the upload session was lost ({detail})")]
+    UploadSessionLost {
+        host: String,
+        action: String,
+        detail: String,
+    },
     #[error("{0}")]
     Config(String),
     #[error("{0}")]

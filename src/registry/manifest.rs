@@ -124,7 +124,12 @@ impl Repository {
             .get("docker-content-digest")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<Digest>().ok());
-        let size = resp.content_length();
+        // reqwest reports no body length for HEAD; read the header itself.
+        let size = resp
+            .headers()
+            .get(reqwest::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
         let ct = resp
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
@@ -140,6 +145,18 @@ impl Repository {
 
     /// PUT a manifest under a tag or its digest.
     pub async fn push_manifest(&self, reference: &str, m: &RawManifest) -> Result<()> {
+        self.push_manifest_reporting_subject(reference, m)
+            .await
+            .map(|_| ())
+    }
+
+    /// PUT a manifest; true when the registry answered with an `OCI-Subject` header, i.e.
+    /// it indexed the manifest's subject for its referrers API itself.
+    pub async fn push_manifest_reporting_subject(
+        &self,
+        reference: &str,
+        m: &RawManifest,
+    ) -> Result<bool> {
         let url = self.manifest_url(reference);
         let action = format!("push manifest {reference}");
         let resp = self
@@ -150,8 +167,8 @@ impl Repository {
                 )
             })
             .await?;
-        check(resp, &self.host, &action).await?;
-        Ok(())
+        let resp = check(resp, &self.host, &action).await?;
+        Ok(resp.headers().contains_key("oci-subject"))
     }
 
     /// DELETE a manifest by digest.

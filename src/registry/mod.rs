@@ -4,8 +4,12 @@ pub mod auth;
 mod blob;
 mod client;
 pub mod error;
+pub mod extra;
 mod manifest;
+mod mount;
+mod referrers;
 
 pub use auth::{Anonymous, CredentialSource, Secret};
 pub use client::{Client, ClientOptions, Repository};
 pub use error::RegistryError;
+pub use mount::Mount;

@@ -832,3 +832,5 @@ pub fn gunzip(bytes: &[u8]) -> Vec<u8> {
         .expect("valid gzip");
     out
 }
+pub mod auth;
+pub mod fault_proxy;
