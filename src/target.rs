@@ -58,6 +58,15 @@ pub trait Target {
     async fn push_blob(&self, desc: &Descriptor, src: &BlobSource) -> Result<()>;
     /// Upload from a stream whose bytes must match `desc`.
     async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()>;
+    /// Upload a file whose digest is not known yet, hashing it while it is sent (one read).
+    /// `None` when this target cannot; the caller then hashes first and uses `push_blob`.
+    async fn push_file_single_pass(
+        &self,
+        _path: &std::path::Path,
+        _size: u64,
+    ) -> Result<Option<Digest>> {
+        Ok(None)
+    }
 
     /// Is a manifest with this digest stored here?
     async fn manifest_exists(&self, digest: &Digest) -> Result<bool> {
@@ -122,6 +131,16 @@ impl Target for RegistryTarget {
     async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()> {
         self.repo.push_blob_reader(desc, reader).await
     }
+    async fn push_file_single_pass(
+        &self,
+        path: &std::path::Path,
+        size: u64,
+    ) -> Result<Option<Digest>> {
+        self.repo
+            .push_file_single_pass(path, size, self.chunk_size)
+            .await
+            .map(Some)
+    }
     async fn push_manifest_with_subject(
         &self,
         reference: &str,
@@ -182,6 +201,13 @@ impl Target for AnyTarget {
     }
     async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()> {
         dispatch!(self, t => t.push_blob_reader(desc, reader).await)
+    }
+    async fn push_file_single_pass(
+        &self,
+        path: &std::path::Path,
+        size: u64,
+    ) -> Result<Option<Digest>> {
+        dispatch!(self, t => t.push_file_single_pass(path, size).await)
     }
     async fn manifest_exists(&self, digest: &Digest) -> Result<bool> {
         dispatch!(self, t => t.manifest_exists(digest).await)

@@ -8,7 +8,8 @@ use clap::Args;
 use serde_json::json;
 
 use super::push::{
-    layer_items, parse_annotations, read_annotation_file, upload_items, AnnotationFile, Item,
+    layer_items, parse_annotations, read_annotation_file, upload_items, AnnotationFile, Hashing,
+    Item,
 };
 use super::{parse_size, Format, GlobalOpts, RemoteOpts, UsageError};
 use crate::digest::Digest;
@@ -81,7 +82,14 @@ pub async fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<()> {
             manifest_annotations.entry(k).or_insert(v);
         }
     }
-    let (items, packed) = layer_items(&a.files, &mut file_annotations, a.disable_path_validation)?;
+    // The manifest is built before the uploads, so every digest is needed up front.
+    let hashing = Hashing::up_front();
+    let (items, packed) = layer_items(
+        &a.files,
+        &mut file_annotations,
+        a.disable_path_validation,
+        &hashing,
+    )?;
     if let Some(unknown) = file_annotations.keys().next() {
         bail!("annotation file names {unknown:?}, which is not one of the files attached");
     }
@@ -131,9 +139,11 @@ pub async fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<()> {
         desc: empty,
         source: BlobSource::Bytes(bytes::Bytes::from_static(manifest::EMPTY_JSON)),
         label: "config".into(),
+        pending: false,
+        cache_key: None,
     });
     let text = a.format == Format::Text;
-    upload_items(&target, &all, a.concurrency, text)
+    upload_items(&target, &mut all, a.concurrency, text, &hashing.cache)
         .await
         .with_context(|| format!("cannot attach to {subject_ref}"))?;
     drop(packed);

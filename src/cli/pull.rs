@@ -77,7 +77,26 @@ fn plan(layers: &[Descriptor], out: &Path, a: &PullArgs) -> anyhow::Result<Vec<J
     Ok(jobs)
 }
 
-async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Result<()> {
+/// Is `dest` already a regular file with exactly the blob's content? (Not a symlink: a link
+/// is replaced, never trusted.)
+fn already_there(dest: &Path, desc: &manifest::Descriptor) -> bool {
+    let Ok(meta) = dest.symlink_metadata() else {
+        return false;
+    };
+    if !meta.is_file() || meta.len() != desc.size {
+        return false;
+    }
+    matches!(crate::digest::hash_file(dest), Ok((d, _)) if d == desc.digest)
+}
+
+/// Download one layer; false when the file was already there with the right content.
+async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Result<bool> {
+    if !job.unpack {
+        let (dest, desc) = (job.dest.clone(), job.desc.clone());
+        if tokio::task::spawn_blocking(move || already_there(&dest, &desc)).await? {
+            return Ok(false);
+        }
+    }
     let parent = job
         .dest
         .parent()
@@ -135,7 +154,7 @@ async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Res
             .map_err(|e| e.error)
             .with_context(|| format!("cannot write {}", job.dest.display()))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Move the entries of `src` into the existing directory `dst`, replacing files.
@@ -186,10 +205,11 @@ pub async fn run(g: &GlobalOpts, a: PullArgs) -> anyhow::Result<()> {
     let target_ref = &target;
     let a_ref = &a;
     futures_util::stream::iter(jobs.iter().map(|job| async move {
-        fetch_one(target_ref, job, a_ref).await?;
+        let fetched = fetch_one(target_ref, job, a_ref).await?;
         if a_ref.format == Format::Text {
+            let verb = if fetched { "Downloaded" } else { "Unchanged " };
             println!(
-                "Downloaded {} ({}, {})",
+                "{verb} {} ({}, {})",
                 job.title,
                 job.desc.digest,
                 super::human_size(job.desc.size)

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::{parse_size, Format, GlobalOpts, RemoteOpts, UsageError};
 use crate::archive;
+use crate::cache::{DigestCache, FileKey};
 use crate::digest::{hash_file, Digest};
 use crate::manifest::{self, ArtifactSpec, Descriptor, RawManifest, SpecVersion};
 use crate::target::{BlobSource, Target};
@@ -64,6 +65,36 @@ pub(super) struct Item {
     pub(super) desc: Descriptor,
     pub(super) source: BlobSource,
     pub(super) label: String,
+    /// The digest is not known yet: the file is hashed while it is uploaded, and `desc`
+    /// gets its digest then. Until then `desc.digest` is a placeholder.
+    pub(super) pending: bool,
+    /// Where to remember the file's digest once known.
+    pub(super) cache_key: Option<FileKey>,
+}
+
+/// How files are hashed: the digest cache, and from what size a file whose digest is not
+/// cached is hashed while it uploads instead of before (`None`: always before).
+pub(super) struct Hashing {
+    pub(super) cache: DigestCache,
+    pub(super) single_pass_from: Option<u64>,
+}
+
+impl Hashing {
+    /// Files of 4 MiB and more are read once, hashed as they are sent.
+    pub(super) fn for_push() -> Hashing {
+        Hashing {
+            cache: DigestCache::open(),
+            single_pass_from: Some(4 << 20),
+        }
+    }
+    /// Every digest known before the first request (needed when the manifest must be
+    /// built before uploading).
+    pub(super) fn up_front() -> Hashing {
+        Hashing {
+            cache: DigestCache::open(),
+            single_pass_from: None,
+        }
+    }
 }
 
 /// Split `path[:mediatype]`: a name that exists as given is a path, else split at the last ':'.
@@ -135,9 +166,27 @@ fn file_item(
     media_type: String,
     title: Option<String>,
     annotations: Option<&BTreeMap<String, String>>,
+    hashing: &Hashing,
 ) -> anyhow::Result<Item> {
-    let (digest, size) =
-        hash_file(Path::new(path)).with_context(|| format!("cannot read file {path:?}"))?;
+    let meta = std::fs::metadata(path).with_context(|| format!("cannot read file {path:?}"))?;
+    let cache_key = FileKey::of(Path::new(path), &meta);
+    let cached = cache_key.as_ref().and_then(|k| hashing.cache.get(k));
+    let (digest, size, pending) = match cached {
+        Some(d) => (d, meta.len(), false),
+        None if hashing.single_pass_from.is_some_and(|m| meta.len() >= m) => {
+            (Digest::of_bytes(b""), meta.len(), true)
+        }
+        None => {
+            let (d, size) =
+                hash_file(Path::new(path)).with_context(|| format!("cannot read file {path:?}"))?;
+            if let Some(k) = &cache_key {
+                if size == meta.len() {
+                    hashing.cache.put(k, &d);
+                }
+            }
+            (d, size, false)
+        }
+    };
     let mut desc = Descriptor::new(media_type, digest, size);
     let mut ann = annotations.cloned().unwrap_or_default();
     if let Some(t) = &title {
@@ -148,6 +197,8 @@ fn file_item(
         desc,
         source: BlobSource::File(PathBuf::from(path)),
         label: title.unwrap_or_else(|| path.to_string()),
+        pending,
+        cache_key,
     })
 }
 
@@ -158,6 +209,7 @@ pub(super) fn layer_items(
     files: &[String],
     file_annotations: &mut AnnotationFile,
     disable_path_validation: bool,
+    hashing: &Hashing,
 ) -> anyhow::Result<(Vec<Item>, Vec<archive::Packed>)> {
     let mut items: Vec<Item> = Vec::new();
     let mut packed: Vec<archive::Packed> = Vec::new();
@@ -192,38 +244,48 @@ pub(super) fn layer_items(
                 desc,
                 source: BlobSource::File(p.file.path().to_path_buf()),
                 label: title.clone(),
+                pending: false,
+                cache_key: None,
             });
             packed.push(p);
         } else {
-            items.push(file_item(&path, media_type, Some(title), ann.as_ref())?);
+            items.push(file_item(
+                &path,
+                media_type,
+                Some(title),
+                ann.as_ref(),
+                hashing,
+            )?);
         }
     }
     Ok((items, packed))
 }
 
 /// Upload the blobs the target lacks, `concurrency` at a time; identical content goes once.
-/// With `text`, one line per blob.
+/// Pending items are hashed while they upload and get their digest here. With `text`, one
+/// line per blob.
 pub(super) async fn upload_items(
     target: &impl Target,
-    items: &[Item],
+    items: &mut [Item],
     concurrency: u16,
     text: bool,
+    cache: &DigestCache,
 ) -> anyhow::Result<()> {
     let mut seen = std::collections::HashSet::new();
-    let unique: Vec<&Item> = items
-        .iter()
-        .filter(|i| seen.insert(i.desc.digest.clone()))
+    let work: Vec<&mut Item> = items
+        .iter_mut()
+        .filter(|i| i.pending || seen.insert(i.desc.digest.clone()))
         .collect();
-    futures_util::stream::iter(unique.into_iter().map(|item| async move {
-        let exists = target.blob_exists(&item.desc.digest).await?;
-        if !exists {
-            target
-                .push_blob(&item.desc, &item.source)
-                .await
-                .with_context(|| format!("cannot upload {}", item.label))?;
+    futures_util::stream::iter(work.into_iter().map(|item| async move {
+        let uploaded = upload_one(target, item)
+            .await
+            .with_context(|| format!("cannot upload {}", item.label))?;
+        if let (true, Some(k)) = (item.pending, &item.cache_key) {
+            cache.put(k, &item.desc.digest);
         }
+        item.pending = false;
         if text {
-            let verb = if exists { "Exists  " } else { "Uploaded" };
+            let verb = if uploaded { "Uploaded" } else { "Exists  " };
             println!(
                 "{verb} {} ({}, {})",
                 item.label,
@@ -237,6 +299,28 @@ pub(super) async fn upload_items(
     .try_collect::<Vec<()>>()
     .await?;
     Ok(())
+}
+
+/// Upload one item unless the target has it; true when bytes were sent.
+async fn upload_one(target: &impl Target, item: &mut Item) -> anyhow::Result<bool> {
+    if item.pending {
+        if let BlobSource::File(path) = &item.source {
+            if let Some(d) = target.push_file_single_pass(path, item.desc.size).await? {
+                item.desc.digest = d;
+                return Ok(true);
+            }
+            // This target cannot hash while it receives: hash first.
+            let (d, size) =
+                hash_file(path).with_context(|| format!("cannot read file {}", path.display()))?;
+            item.desc.digest = d;
+            item.desc.size = size;
+        }
+    }
+    if target.blob_exists(&item.desc.digest).await? {
+        return Ok(false);
+    }
+    target.push_blob(&item.desc, &item.source).await?;
+    Ok(true)
 }
 
 pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
@@ -270,8 +354,15 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
     }
     let config_annotations = file_annotations.remove("$config");
 
-    // Everything local is checked and hashed before the first request.
-    let (items, packed) = layer_items(&a.files, &mut file_annotations, a.disable_path_validation)?;
+    // Everything local is checked before the first request; small files and cached digests
+    // are known now, large new files get theirs while they upload.
+    let hashing = Hashing::for_push();
+    let (items, packed) = layer_items(
+        &a.files,
+        &mut file_annotations,
+        a.disable_path_validation,
+        &hashing,
+    )?;
     if let Some(unknown) = file_annotations.keys().next() {
         bail!(
             "annotation file {} names {unknown:?}, which is not one of the files pushed",
@@ -281,7 +372,7 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
                 .unwrap_or_default()
         );
     }
-    let config = match &a.config {
+    let config_item = match &a.config {
         Some(arg) => {
             let (path, mt) = split_typed(arg, manifest::OCI_CONFIG);
             let mt = match (
@@ -292,55 +383,69 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
                 (Some(t), SpecVersion::V1_0, false) => t.clone(),
                 _ => mt,
             };
-            let item = file_item(&path, mt, None, config_annotations.as_ref())
-                .with_context(|| "config".to_string())?;
-            Some(item)
+            file_item(
+                &path,
+                mt,
+                None,
+                config_annotations.as_ref(),
+                &Hashing::up_front(),
+            )
+            .with_context(|| "config".to_string())?
         }
-        None => None,
+        None => {
+            let mut c = manifest::empty_config();
+            if spec_version == SpecVersion::V1_0 {
+                c.media_type = a
+                    .artifact_type
+                    .clone()
+                    .unwrap_or_else(|| manifest::UNKNOWN_CONFIG.to_string());
+            }
+            c.annotations = config_annotations;
+            Item {
+                desc: c,
+                source: BlobSource::Bytes(bytes::Bytes::from_static(manifest::EMPTY_JSON)),
+                label: "config".into(),
+                pending: false,
+                cache_key: None,
+            }
+        }
     };
-    let layers: Vec<Descriptor> = items.iter().map(|i| i.desc.clone()).collect();
-    let built = manifest::build_manifest(&ArtifactSpec {
-        artifact_type: a.artifact_type.clone(),
-        config: config.as_ref().map(|c| c.desc.clone()),
-        layers,
-        annotations: manifest_annotations,
-        subject: None,
-        spec: spec_version,
-    });
-    let mut config_item = config;
-    if config_item.is_none() {
-        let mut c = built.config.clone();
-        if let Some(ann) = config_annotations {
-            c.annotations = Some(ann);
-        }
-        config_item = Some(Item {
-            desc: c,
-            source: BlobSource::Bytes(bytes::Bytes::from_static(manifest::EMPTY_JSON)),
-            label: "config".into(),
-        });
+    let build = |items: &[Item], config: &Item| {
+        manifest::build_manifest(&ArtifactSpec {
+            artifact_type: a.artifact_type.clone(),
+            config: Some(config.desc.clone()),
+            layers: items.iter().map(|i| i.desc.clone()).collect(),
+            annotations: manifest_annotations.clone(),
+            subject: None,
+            spec: spec_version,
+        })
+    };
+    // Placeholder digests have the real length, so the size is known before any upload.
+    let draft_len = serde_json::to_vec_pretty(&build(&items, &config_item))?.len() as u64;
+    if draft_len > manifest::MAX_MANIFEST_SIZE {
+        bail!("the manifest would be {draft_len} bytes, above the 4 MiB limit registries accept");
     }
-    let mut built = built;
-    if let Some(c) = &config_item {
-        built.config = c.desc.clone();
-    }
+
+    let target = super::open_target(g, &a.remote, &reference, a.chunk_size, true)?;
+    let mut all = items;
+    all.push(config_item);
+    upload_items(
+        &target,
+        &mut all,
+        a.concurrency,
+        a.format == Format::Text,
+        &hashing.cache,
+    )
+    .await?;
+    drop(packed);
+    let config_item = all.pop().expect("the config item was pushed last");
+    let built = build(&all, &config_item);
     let manifest_bytes = serde_json::to_vec_pretty(&built)?;
-    if manifest_bytes.len() as u64 > manifest::MAX_MANIFEST_SIZE {
-        bail!(
-            "the manifest would be {} bytes, above the 4 MiB limit registries accept",
-            manifest_bytes.len()
-        );
-    }
     let raw = RawManifest {
         media_type: manifest::OCI_MANIFEST.to_string(),
         digest: Digest::of_bytes(&manifest_bytes),
         bytes: manifest_bytes.into(),
     };
-
-    let target = super::open_target(g, &a.remote, &reference, a.chunk_size, true)?;
-    let mut all = items;
-    all.extend(config_item);
-    upload_items(&target, &all, a.concurrency, a.format == Format::Text).await?;
-    drop(packed);
 
     for t in &tags {
         target

@@ -256,6 +256,8 @@ fn isolate(cmd: &mut StdCommand) {
     cmd.env("HOME", &home)
         .env("DOCKER_CONFIG", home.join(".docker"))
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("XDG_CACHE_HOME", home.join(".cache"))
+        .env_remove("ARTIFACT_CACHE_DIR")
         .env("XDG_RUNTIME_DIR", &home)
         .env("NO_COLOR", "1")
         .env("NO_PROXY", "127.0.0.1,localhost")
