@@ -31,7 +31,10 @@ fn replay(target: &str, check: fn(&[u8])) {
             failed.push(f.display().to_string());
         }
     }
-    assert!(failed.is_empty(), "{target}: the checks failed on {failed:#?}");
+    assert!(
+        failed.is_empty(),
+        "{target}: the checks failed on {failed:#?}"
+    );
 }
 
 #[test]

@@ -141,11 +141,17 @@ impl Repository {
             .await?;
         // A registry that forgot the session (or, like distribution, rejects a `_state` that
         // is behind what it holds) leaves nothing to resume: start the upload over.
+        // Only "no such session" means start over; auth and server errors are reported.
+        let lost = matches!(resp.status().as_u16(), 400 | 404 | 416);
         let resp = check(resp, &self.host, action).await.map_err(|e| {
-            RegistryError::UploadSessionLost {
-                host: self.host.clone(),
-                action: action.to_string(),
-                detail: e.to_string(),
+            if lost {
+                RegistryError::UploadSessionLost {
+                    host: self.host.clone(),
+                    action: action.to_string(),
+                    detail: e.to_string(),
+                }
+            } else {
+                e
             }
         })?;
         let offset = resp

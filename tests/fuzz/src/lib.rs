@@ -28,9 +28,9 @@ pub fn reference(data: &[u8]) {
         Ok(r) => {
             assert!(!r.repository.is_empty(), "{s:?}: empty repository");
             let printed = r.to_string();
-            let again: Reference = printed
-                .parse()
-                .unwrap_or_else(|e| panic!("{s:?} parsed, but its display {printed:?} does not: {e}"));
+            let again: Reference = printed.parse().unwrap_or_else(|e| {
+                panic!("{s:?} parsed, but its display {printed:?} does not: {e}")
+            });
             assert_eq!(again, r, "{s:?} → {printed:?} → {again:?}");
             if let Some(t) = &r.tag {
                 assert!(reference::is_valid_tag(t), "{s:?}: tag {t:?} accepted");
