@@ -242,7 +242,7 @@ _artifact() {
 
     case "${cmd}" in
         artifact)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version push pull tag inspect login logout manifest blob repo resolve copy attach discover version completion help"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version push pull tag inspect login logout manifest blob repo resolve copy attach discover version completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,7 +268,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__attach)
-            opts="-a -u -p -h -V --artifact-type --annotation --annotation-file --chunk-size --concurrency --disable-path-validation --oci-layout --format --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-a -u -p -q -h -V --artifact-type --annotation --annotation-file --chunk-size --concurrency --disable-path-validation --oci-layout --format --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,7 +342,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__blob)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version fetch get push delete remove rm help"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version fetch get push delete remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,7 +368,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__blob__subcmd__delete)
-            opts="-f -u -p -h -V --force --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-f -u -p -q -h -V --force --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,7 +414,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__blob__subcmd__fetch)
-            opts="-o -u -p -h -V --output --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-o -u -p -q -h -V --output --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,7 +538,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__blob__subcmd__push)
-            opts="-u -p -h -V --media-type --size --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --media-type --size --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,7 +592,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__completion)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,7 +618,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__copy)
-            opts="-r -u -p -h -V --recursive --from-oci-layout --to-oci-layout --platform --concurrency --format --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-r -u -p -q -h -V --recursive --from-oci-layout --to-oci-layout --platform --concurrency --format --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,7 +676,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__discover)
-            opts="-u -p -h -V --artifact-type --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --artifact-type --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1094,7 +1094,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__inspect)
-            opts="-u -p -h -V --format --platform --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --format --platform --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1148,7 +1148,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__login)
-            opts="-u -p -h -V --identity-token --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --identity-token --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,7 +1198,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__logout)
-            opts="-h -V --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-q -h -V --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1228,7 +1228,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__manifest)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version fetch get fetch-config push delete remove rm help"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version fetch get fetch-config push delete remove rm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1254,7 +1254,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__manifest__subcmd__delete)
-            opts="-f -u -p -h -V --force --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-f -u -p -q -h -V --force --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1300,7 +1300,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__manifest__subcmd__fetch)
-            opts="-o -u -p -h -V --output --descriptor --format --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-o -u -p -q -h -V --output --descriptor --format --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,7 +1358,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__manifest__subcmd__fetch__subcmd__config)
-            opts="-o -u -p -h -V --output --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-o -u -p -q -h -V --output --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1496,7 +1496,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__manifest__subcmd__push)
-            opts="-u -p -h -V --media-type --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --media-type --descriptor --pretty --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1546,7 +1546,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__pull)
-            opts="-o -u -p -h -V --output --keep-old-files --allow-path-traversal --concurrency --format --platform --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-o -u -p -q -h -V --output --keep-old-files --allow-path-traversal --concurrency --format --platform --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1612,7 +1612,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__push)
-            opts="-a -u -p -h -V --artifact-type --config --annotation --annotation-file --export-manifest --image-spec --chunk-size --concurrency --disable-path-validation --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-a -u -p -q -h -V --artifact-type --config --annotation --annotation-file --export-manifest --image-spec --chunk-size --concurrency --disable-path-validation --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,7 +1698,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__repo)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version ls list tags show-tags help"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version ls list tags show-tags help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1780,7 +1780,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__repo__subcmd__ls)
-            opts="-u -p -h -V --last --page-size --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --last --page-size --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,7 +1834,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__repo__subcmd__tags)
-            opts="-u -p -h -V --last --page-size --exclude-digest-tags --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --last --page-size --exclude-digest-tags --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,7 +1888,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__resolve)
-            opts="-l -u -p -h -V --full-reference --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-l -u -p -q -h -V --full-reference --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1934,7 +1934,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__tag)
-            opts="-u -p -h -V --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-u -p -q -h -V --format --oci-layout --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1984,7 +1984,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__version)
-            opts="-h -V --plain-http --insecure --ca-file --debug --no-progress --retries --stall-timeout --help --version"
+            opts="-q -h -V --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

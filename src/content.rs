@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::{AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::digest::Hasher;
 use crate::manifest::Descriptor;
@@ -37,7 +37,7 @@ pub fn verify_bytes(buf: &[u8], desc: &Descriptor) -> Result<()> {
 /// returned only when size and digest match `desc` (it is deleted otherwise). The caller
 /// gives it its final name with `persist`.
 pub async fn write_verified(
-    mut reader: BlobReader,
+    reader: BlobReader,
     desc: &Descriptor,
     dir: &Path,
     what: &str,
@@ -54,6 +54,19 @@ pub async fn write_verified(
         .reopen()
         .map_err(|e| RegistryError::io(format!("cannot write in {}", dir.display()), e))?;
     let mut out = tokio::io::BufWriter::with_capacity(BUF, tokio::fs::File::from_std(file));
+    copy_verified(reader, &mut out, desc, what).await?;
+    Ok(tmp)
+}
+
+/// Copy `reader` to `out`, hashing as it goes, and fail unless exactly `desc.size` bytes with
+/// `desc.digest` went through (a longer body is cut off at the first extra byte). The bytes
+/// are written before the verdict: write to a temp file when that matters.
+pub async fn copy_verified<W: AsyncWrite + Unpin>(
+    mut reader: BlobReader,
+    out: &mut W,
+    desc: &Descriptor,
+    what: &str,
+) -> Result<()> {
     let mut h = Hasher::new(desc.digest.algorithm());
     let mut buf = vec![0u8; BUF];
     let mut total = 0u64;
@@ -96,5 +109,5 @@ pub async fn write_verified(
             actual,
         });
     }
-    Ok(tmp)
+    Ok(())
 }

@@ -49,6 +49,11 @@ pub struct CopyOptions {
 /// What happened to one node of the graph, for progress output.
 #[derive(Debug, Clone)]
 pub enum Event<'a> {
+    /// The blobs the destination may need, once the graph is walked and before any moves.
+    /// Each later gets exactly one of `Copied`, `Mounted` or `Exists`.
+    Planned(&'a [Descriptor]),
+    /// A blob's bytes start moving (it will be `Copied`).
+    Started(&'a Descriptor),
     /// Transferred.
     Copied(&'a Descriptor),
     /// Linked from another repository of the same registry.
@@ -176,9 +181,10 @@ pub async fn copy<S: Target, D: Target>(
     }
 
     // Blobs first, several at once.
+    on_event(Event::Planned(&plan.blobs));
     let mount_from = mount_source(src, dst);
     let blob_results = futures_util::stream::iter(plan.blobs.iter().map(|b| async move {
-        let outcome = copy_blob(src, dst, b, mount_from).await?;
+        let outcome = copy_blob(src, dst, b, mount_from, on_event).await?;
         match outcome {
             BlobOutcome::Exists => on_event(Event::Exists(b)),
             BlobOutcome::Copied => on_event(Event::Copied(b)),
@@ -257,6 +263,7 @@ async fn copy_blob<S: Target, D: Target>(
     dst: &D,
     desc: &Descriptor,
     mount_from: Option<(&RegistryTarget, &str)>,
+    on_event: &dyn Fn(Event<'_>),
 ) -> Result<BlobOutcome> {
     if dst.blob_exists(&desc.digest).await? {
         return Ok(BlobOutcome::Exists);
@@ -265,12 +272,14 @@ async fn copy_blob<S: Target, D: Target>(
         match d.repo.mount_blob(desc, from).await? {
             Mount::Mounted => return Ok(BlobOutcome::Mounted),
             Mount::Declined { location } => {
+                on_event(Event::Started(desc));
                 let reader = src.fetch_blob(desc).await?;
                 d.repo.finish_upload(&location, desc, reader).await?;
                 return Ok(BlobOutcome::Copied);
             }
         }
     }
+    on_event(Event::Started(desc));
     let reader = src.fetch_blob(desc).await?;
     dst.push_blob_reader(desc, reader).await?;
     Ok(BlobOutcome::Copied)

@@ -10,7 +10,7 @@ use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +19,7 @@ use crate::digest::Digest;
 use crate::manifest::{
     Descriptor, ImageIndex, RawManifest, MAX_MANIFEST_SIZE, OCI_INDEX, OCI_MANIFEST,
 };
+use crate::progress::{Counter, CountingReader, ProgressKey, TransferObserver};
 use crate::reference::is_valid_tag;
 use crate::registry::error::{RegistryError, Result};
 use crate::target::{is_manifest_type, BlobReader, BlobSource, ReferrerList, Target};
@@ -155,6 +156,8 @@ pub struct LayoutTarget {
     root: PathBuf,
     /// Serialises read-modify-write of `index.json` within this process.
     index_lock: Mutex<()>,
+    /// Told about blob bytes as they are read (progress display).
+    observer: Option<Arc<dyn TransferObserver>>,
 }
 
 impl LayoutTarget {
@@ -194,6 +197,7 @@ impl LayoutTarget {
         Ok(LayoutTarget {
             root: dir.to_path_buf(),
             index_lock: Mutex::new(()),
+            observer: None,
         })
     }
 
@@ -215,6 +219,13 @@ impl LayoutTarget {
             t.write_index(&empty_index())?;
         }
         Ok(t)
+    }
+
+    /// Report the bytes of blobs read from this layout (downloads, copies out of it) and of
+    /// files pushed into it to `observer`.
+    pub fn with_observer(mut self, observer: Option<Arc<dyn TransferObserver>>) -> Self {
+        self.observer = observer;
+        self
     }
 
     pub fn root(&self) -> &Path {
@@ -449,7 +460,12 @@ impl Target for LayoutTarget {
     async fn fetch_blob(&self, desc: &Descriptor) -> Result<BlobReader> {
         let path = self.blob_path(&desc.digest);
         match tokio::fs::File::open(&path).await {
-            Ok(f) => Ok(Box::pin(f)),
+            Ok(f) => {
+                let counter = Counter::new(self.observer.as_ref(), || {
+                    ProgressKey::Digest(desc.digest.clone())
+                });
+                Ok(Box::pin(CountingReader::new(f, counter)))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Err(self.not_found(format!("blob {}", desc.digest)))
             }
@@ -466,11 +482,13 @@ impl Target for LayoutTarget {
         }
         let reader: BlobReader = match src {
             BlobSource::Bytes(b) => Box::pin(std::io::Cursor::new(b.clone())),
-            BlobSource::File(p) => Box::pin(
-                tokio::fs::File::open(p)
+            BlobSource::File(p) => {
+                let f = tokio::fs::File::open(p)
                     .await
-                    .map_err(|e| RegistryError::io(format!("cannot open {}", p.display()), e))?,
-            ),
+                    .map_err(|e| RegistryError::io(format!("cannot open {}", p.display()), e))?;
+                let counter = Counter::new(self.observer.as_ref(), || ProgressKey::Path(p.clone()));
+                Box::pin(CountingReader::new(f, counter))
+            }
         };
         self.push_blob_reader(desc, reader).await
     }

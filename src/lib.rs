@@ -14,6 +14,7 @@ pub mod credentials;
 pub mod digest;
 pub mod layout;
 pub mod manifest;
+pub mod progress;
 pub mod reference;
 pub mod referrers;
 pub mod registry;

@@ -7,6 +7,7 @@ use anyhow::{bail, Context as _};
 use clap::Args;
 use serde_json::json;
 
+use super::progress::Progress;
 use super::push::{
     layer_items, parse_annotations, read_annotation_file, upload_items, AnnotationFile, Hashing,
     Item,
@@ -100,7 +101,15 @@ pub async fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<()> {
         .into());
     }
 
-    let target = super::open_target(g, &a.remote, &subject_ref, a.chunk_size, false)?;
+    let progress = Progress::new(g);
+    let target = super::open_target_with(
+        g,
+        &a.remote,
+        &subject_ref,
+        a.chunk_size,
+        false,
+        progress.observer(),
+    )?;
     let found = target
         .resolve(&subject_ref.reference())
         .await
@@ -142,10 +151,18 @@ pub async fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<()> {
         pending: false,
         cache_key: None,
     });
-    let text = a.format == Format::Text;
-    upload_items(&target, &mut all, a.concurrency, text, &hashing.cache)
-        .await
-        .with_context(|| format!("cannot attach to {subject_ref}"))?;
+    let text = a.format == Format::Text && !g.quiet;
+    upload_items(
+        &target,
+        &mut all,
+        a.concurrency,
+        text,
+        &hashing.cache,
+        &progress,
+    )
+    .await
+    .with_context(|| format!("cannot attach to {subject_ref}"))?;
+    progress.clear();
     drop(packed);
     let indexed = referrers::push(&target, &raw.digest.to_string(), &raw)
         .await
@@ -154,6 +171,7 @@ pub async fn run(g: &GlobalOpts, a: AttachArgs) -> anyhow::Result<()> {
     let subject_shown = subject_ref.bare().with_digest(subject.digest.clone());
     let referrers_tag = (indexed != Indexed::ByTarget).then(|| referrers::tag_for(&subject.digest));
     match a.format {
+        Format::Text if g.quiet => println!("{}", raw.digest),
         Format::Text => {
             println!("Attached to {subject_shown}");
             println!("ArtifactType: {}", a.artifact_type);

@@ -5,13 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _};
 use clap::{Args, Subcommand};
-use tokio::io::AsyncReadExt as _;
 
 use super::{GlobalOpts, RemoteOpts, UsageError};
 use crate::digest::{hash_file, Algorithm, Digest, Hasher};
 use crate::manifest::{Descriptor, DEFAULT_LAYER};
 use crate::reference::Reference;
-use crate::registry::error::RegistryError;
 use crate::registry::Repository;
 use crate::target::BlobSource;
 
@@ -219,55 +217,12 @@ pub(super) async fn save_blob(
 }
 
 async fn stream_verified(
-    mut reader: crate::target::BlobReader,
+    reader: crate::target::BlobReader,
     desc: &Descriptor,
     what: &str,
 ) -> anyhow::Result<()> {
-    // Blocking writes: stdout is a pipe or terminal, and nothing else runs meanwhile.
-    let mut out = std::io::BufWriter::with_capacity(BUF, std::io::stdout());
-    let mut h = Hasher::new(desc.digest.algorithm());
-    let mut buf = vec![0u8; BUF];
-    let mut total = 0u64;
-    loop {
-        let n = reader
-            .read(&mut buf)
-            .await
-            .map_err(|e| RegistryError::io(what.to_string(), e))?;
-        if n == 0 {
-            break;
-        }
-        total += n as u64;
-        if total > desc.size {
-            out.flush().ok();
-            return Err(RegistryError::SizeMismatch {
-                what: what.to_string(),
-                expected: desc.size,
-                actual: total,
-            }
-            .into());
-        }
-        h.update(&buf[..n]);
-        out.write_all(&buf[..n])
-            .context("cannot write to standard output")?;
-    }
-    out.flush().context("cannot write to standard output")?;
-    if total != desc.size {
-        return Err(RegistryError::SizeMismatch {
-            what: what.to_string(),
-            expected: desc.size,
-            actual: total,
-        }
-        .into());
-    }
-    let actual = h.finish();
-    if actual != desc.digest {
-        return Err(RegistryError::DigestMismatch {
-            what: what.to_string(),
-            expected: desc.digest.clone(),
-            actual,
-        }
-        .into());
-    }
+    let mut out = tokio::io::BufWriter::with_capacity(BUF, tokio::io::stdout());
+    crate::content::copy_verified(reader, &mut out, desc, what).await?;
     Ok(())
 }
 
@@ -397,6 +352,10 @@ async fn push(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
     if a.descriptor {
         return print_json(&desc, a.pretty);
     }
+    if g.quiet {
+        println!("{digest}");
+        return Ok(());
+    }
     let verb = if exists { "Exists  " } else { "Uploaded" };
     println!(
         "{verb} {} ({})",
@@ -458,6 +417,8 @@ async fn delete(g: &GlobalOpts, a: DeleteArgs) -> anyhow::Result<()> {
     if a.descriptor {
         return print_json(&desc, a.pretty);
     }
-    println!("Deleted {reference}");
+    if !g.quiet {
+        println!("Deleted {reference}");
+    }
     Ok(())
 }

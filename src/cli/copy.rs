@@ -5,9 +5,12 @@ use anyhow::Context as _;
 use clap::Args;
 use serde_json::json;
 
+use super::progress::{label_of, Progress};
 use super::{Format, GlobalOpts, RemoteOpts, UsageError};
 use crate::copy::{CopyOptions, Event};
 use crate::layout::LayoutTarget;
+use crate::manifest::Descriptor;
+use crate::progress::ProgressKey;
 use crate::target::{AnyTarget, PlatformSpec, RegistryTarget, TargetRef};
 
 const EXAMPLES: &str = "\
@@ -74,12 +77,14 @@ pub async fn run(g: &GlobalOpts, a: CopyArgs) -> anyhow::Result<()> {
     }
 
     // One client for both ends: tokens are shared, and mounts need both repositories.
+    let progress = Progress::new(g);
     let needs_client =
         matches!(src_ref, TargetRef::Registry(_)) || matches!(dst_ref, TargetRef::Registry(_));
     let client = match needs_client {
-        true => Some(super::client(g, &a.remote)?),
+        true => Some(super::client_with(g, &a.remote, progress.observer())?),
         false => None,
     };
+    // Bytes are counted where they are read: the source (the destination only writes them).
     let open = |r: &TargetRef, create: bool| -> anyhow::Result<AnyTarget> {
         Ok(match (r, &client) {
             (TargetRef::Registry(reference), Some(c)) => AnyTarget::Registry(RegistryTarget {
@@ -89,7 +94,9 @@ pub async fn run(g: &GlobalOpts, a: CopyArgs) -> anyhow::Result<()> {
             (TargetRef::Layout(l), _) if create => {
                 AnyTarget::Layout(LayoutTarget::create(&l.path)?)
             }
-            (TargetRef::Layout(l), _) => AnyTarget::Layout(LayoutTarget::open(&l.path)?),
+            (TargetRef::Layout(l), _) => {
+                AnyTarget::Layout(LayoutTarget::open(&l.path)?.with_observer(progress.observer()))
+            }
             (TargetRef::Registry(_), None) => unreachable!("a client is made for registries"),
         })
     };
@@ -101,42 +108,45 @@ pub async fn run(g: &GlobalOpts, a: CopyArgs) -> anyhow::Result<()> {
         referrers: a.recursive,
         platform: a.platform.clone(),
     };
-    let text = a.format == Format::Text;
-    let on_event = |e: Event<'_>| {
-        if !text {
-            return;
+    let text = a.format == Format::Text && !g.quiet;
+    let line = |verb: &str, d: &Descriptor| {
+        progress.finish(&ProgressKey::Digest(d.digest.clone()));
+        if text {
+            progress.println(&format!(
+                "{verb} {} {} ({})",
+                d.media_type,
+                d.digest,
+                super::human_size(d.size)
+            ));
         }
-        match e {
-            Event::Copied(d) => println!(
-                "Copied   {} {} ({})",
-                d.media_type,
-                d.digest,
-                super::human_size(d.size)
-            ),
-            Event::Mounted(d) => println!(
-                "Mounted  {} {} ({})",
-                d.media_type,
-                d.digest,
-                super::human_size(d.size)
-            ),
-            Event::Exists(d) => println!(
-                "Exists   {} {} ({})",
-                d.media_type,
-                d.digest,
-                super::human_size(d.size)
-            ),
-            Event::Tagged(t) => println!("Tagged   {t}"),
+    };
+    let on_event = |e: Event<'_>| match e {
+        Event::Planned(blobs) => {
+            for b in blobs {
+                progress.expect(ProgressKey::Digest(b.digest.clone()), b.size);
+            }
+        }
+        Event::Started(d) => progress.start(&ProgressKey::Digest(d.digest.clone()), &label_of(d)),
+        Event::Copied(d) => line("Copied  ", d),
+        Event::Mounted(d) => line("Mounted ", d),
+        Event::Exists(d) => line("Exists  ", d),
+        Event::Tagged(t) => {
+            if text {
+                progress.println(&format!("Tagged   {t}"));
+            }
         }
     };
     let report = crate::copy::copy(&src, &src_ref.reference(), &dst, &tags, &opts, &on_event)
         .await
         .with_context(|| format!("cannot copy {src_ref} to {dst_ref}"))?;
+    progress.clear();
     let root = report.root.clone().expect("copy reports its root");
     let dst_shown = match tags.first() {
         Some(_) => dst_ref.with_tag(&tags.join(",")),
         None => dst_ref.with_digest(root.digest.clone()),
     };
     match a.format {
+        Format::Text if g.quiet => {}
         Format::Text => {
             println!("Copied {src_ref} => {dst_shown}");
             println!("Digest: {}", root.digest);

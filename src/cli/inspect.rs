@@ -40,7 +40,9 @@ pub async fn run(g: &GlobalOpts, a: InspectArgs) -> anyhow::Result<()> {
     .with_context(|| format!("cannot inspect {reference}"))?;
     let manifest_json: Value = serde_json::from_slice(&raw.bytes)
         .with_context(|| format!("manifest {} is not JSON", raw.digest))?;
-    let parsed = raw.parse()?;
+    let parsed = raw
+        .parse()
+        .with_context(|| format!("cannot inspect {reference}"))?;
     let (artifact_type, annotations, config, layers) = match &parsed {
         Parsed::Image(m) => (
             m.artifact_type.clone(),

@@ -133,6 +133,9 @@ pub async fn run(g: &GlobalOpts, a: LoginArgs) -> anyhow::Result<()> {
     let location = store
         .store(&key, &cred)
         .with_context(|| format!("logged in to {key}, but cannot store the credentials"))?;
+    if g.quiet {
+        return Ok(());
+    }
     if let Location::ConfigFile(path) = &location {
         let why = store
             .keyring_unavailable_reason()

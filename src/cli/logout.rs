@@ -15,12 +15,15 @@ pub struct LogoutArgs {
     pub registry_config: Option<std::path::PathBuf>,
 }
 
-pub async fn run(_g: &GlobalOpts, a: LogoutArgs) -> anyhow::Result<()> {
+pub async fn run(g: &GlobalOpts, a: LogoutArgs) -> anyhow::Result<()> {
     let (key, _) = registry_host(&a.registry)?;
     let store = crate::credentials::Store::open(a.registry_config.clone())?;
     let removed = store
         .erase(&key)
         .with_context(|| format!("cannot remove the credentials for {key}"))?;
+    if g.quiet {
+        return Ok(());
+    }
     if removed.is_empty() {
         println!("Not logged in to {key}");
     } else {

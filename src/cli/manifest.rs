@@ -363,6 +363,10 @@ async fn push(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
     if a.descriptor {
         return print_json(&raw.descriptor(), a.pretty);
     }
+    if g.quiet {
+        println!("{digest}");
+        return Ok(());
+    }
     match tags.split_first() {
         Some((first, rest)) => {
             println!("Pushed {}", reference.with_tag(first));
@@ -410,6 +414,8 @@ async fn delete(g: &GlobalOpts, a: DeleteArgs) -> anyhow::Result<()> {
     if a.descriptor {
         return print_json(&desc, a.pretty);
     }
-    println!("Deleted {reference}");
+    if !g.quiet {
+        println!("Deleted {reference}");
+    }
     Ok(())
 }

@@ -11,6 +11,7 @@ mod inspect;
 mod login;
 mod logout;
 mod manifest;
+mod progress;
 mod pull;
 mod push;
 mod repo;
@@ -26,6 +27,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::layout::{LayoutRef, LayoutTarget};
+use crate::progress::TransferObserver;
 use crate::reference::Reference;
 use crate::registry::{Client, ClientOptions, CredentialSource, Secret};
 use crate::target::{AnyTarget, RegistryTarget, TargetRef};
@@ -54,9 +56,13 @@ pub struct GlobalOpts {
     /// Print an HTTP trace on stderr (secrets are redacted)
     #[arg(long, global = true)]
     pub debug: bool,
-    /// Do not show progress bars
+    /// Do not show progress bars (they are drawn only when stderr is a terminal)
     #[arg(long, global = true)]
     pub no_progress: bool,
+    /// Print only errors and the result: the digest for push, attach, tag, manifest push and
+    /// blob push; nothing for pull, copy, login, logout and deletes
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
     /// Retry failed requests (connect errors, resets, timeouts, 408, 429, 5xx) this many times
     #[arg(long, global = true, value_name = "N", default_value_t = 5)]
     pub retries: u32,
@@ -280,30 +286,31 @@ pub(crate) fn client_options(g: &GlobalOpts) -> ClientOptions {
         debug: g.debug,
         retries: g.retries,
         stall_timeout: Some(std::time::Duration::from_secs(g.stall_timeout)),
+        observer: None,
     }
 }
 
 pub(crate) fn client(g: &GlobalOpts, remote: &RemoteOpts) -> anyhow::Result<Client> {
+    client_with(g, remote, None)
+}
+
+/// [`client`] reporting the bytes of blob transfers to `observer` (progress bars).
+pub(crate) fn client_with(
+    g: &GlobalOpts,
+    remote: &RemoteOpts,
+    observer: Option<Arc<dyn TransferObserver>>,
+) -> anyhow::Result<Client> {
     let flags = remote.flag_secret()?;
     let store = match flags {
         Some(_) => None,
         None => Some(remote.store()?),
     };
     let creds = Arc::new(CommandCredentials { flags, store });
-    Ok(Client::new(client_options(g), creds)?)
-}
-
-pub(crate) fn registry_target(
-    g: &GlobalOpts,
-    remote: &RemoteOpts,
-    r: &Reference,
-    chunk_size: u64,
-) -> anyhow::Result<RegistryTarget> {
-    let client = client(g, remote)?;
-    Ok(RegistryTarget {
-        repo: client.repository(r),
-        chunk_size,
-    })
+    let opts = ClientOptions {
+        observer,
+        ..client_options(g)
+    };
+    Ok(Client::new(opts, creds)?)
 }
 
 /// Parse a target argument: a registry reference, or with `--oci-layout` an image-layout
@@ -343,12 +350,29 @@ pub(crate) fn open_target(
     chunk_size: u64,
     create: bool,
 ) -> anyhow::Result<AnyTarget> {
+    open_target_with(g, remote, r, chunk_size, create, None)
+}
+
+/// [`open_target`] reporting the bytes of blob transfers to `observer` (progress bars).
+pub(crate) fn open_target_with(
+    g: &GlobalOpts,
+    remote: &RemoteOpts,
+    r: &TargetRef,
+    chunk_size: u64,
+    create: bool,
+    observer: Option<Arc<dyn TransferObserver>>,
+) -> anyhow::Result<AnyTarget> {
     Ok(match r {
-        TargetRef::Registry(reference) => {
-            AnyTarget::Registry(registry_target(g, remote, reference, chunk_size)?)
+        TargetRef::Registry(reference) => AnyTarget::Registry(RegistryTarget {
+            repo: client_with(g, remote, observer)?.repository(reference),
+            chunk_size,
+        }),
+        TargetRef::Layout(l) if create => {
+            AnyTarget::Layout(LayoutTarget::create(&l.path)?.with_observer(observer))
         }
-        TargetRef::Layout(l) if create => AnyTarget::Layout(LayoutTarget::create(&l.path)?),
-        TargetRef::Layout(l) => AnyTarget::Layout(LayoutTarget::open(&l.path)?),
+        TargetRef::Layout(l) => {
+            AnyTarget::Layout(LayoutTarget::open(&l.path)?.with_observer(observer))
+        }
     })
 }
 

@@ -1,6 +1,6 @@
 //! `artifact pull`: manifest → verified layers → files under the output directory.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context as _};
@@ -8,10 +8,12 @@ use clap::Args;
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::json;
 
+use super::progress::Progress;
 use super::{Format, GlobalOpts, RemoteOpts};
 use crate::archive;
 use crate::content::write_verified;
 use crate::manifest::{self, Descriptor, Parsed};
+use crate::progress::ProgressKey;
 use crate::target::{fetch_for_platform, PlatformSpec, Target};
 
 #[derive(Debug, Args)]
@@ -52,15 +54,19 @@ struct Job {
 }
 
 fn plan(layers: &[Descriptor], out: &Path, a: &PullArgs) -> anyhow::Result<Vec<Job>> {
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     let mut jobs = Vec::new();
     for d in layers {
         let Some(title) = d.title() else { continue };
         if !a.allow_path_traversal && !archive::is_safe_relative(title) {
             bail!("refusing layer title {title:?}: it points outside the output directory (use --allow-path-traversal to permit)");
         }
-        if !seen.insert(title.to_string()) {
-            bail!("the manifest has two layers titled {title:?}");
+        // `a/b`, `./a//b` and `a/x/../b` are one file: compare the paths they write to.
+        if let Some(first) = seen.insert(path_key(title), title) {
+            if first == title {
+                bail!("the manifest has two layers titled {title:?}");
+            }
+            bail!("the manifest has two layers for one path: titled {first:?} and {title:?}");
         }
         let dest = out.join(title);
         let unpack = d.annotation(manifest::ANNOTATION_UNPACK) == Some("true");
@@ -77,6 +83,22 @@ fn plan(layers: &[Descriptor], out: &Path, a: &PullArgs) -> anyhow::Result<Vec<J
     Ok(jobs)
 }
 
+/// A title reduced to the path it names: no empty or `.` components, `..` applied.
+fn path_key(title: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in title.split('/') {
+        match c {
+            "" | "." => {}
+            ".." if parts.last().is_some_and(|p| *p != "..") => {
+                parts.pop();
+            }
+            _ => parts.push(c),
+        }
+    }
+    let root = if title.starts_with('/') { "/" } else { "" };
+    format!("{root}{}", parts.join("/"))
+}
+
 /// Is `dest` already a regular file with exactly the blob's content? (Not a symlink: a link
 /// is replaced, never trusted.)
 fn already_there(dest: &Path, desc: &manifest::Descriptor) -> bool {
@@ -90,7 +112,12 @@ fn already_there(dest: &Path, desc: &manifest::Descriptor) -> bool {
 }
 
 /// Download one layer; false when the file was already there with the right content.
-async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Result<bool> {
+async fn fetch_one(
+    target: &impl Target,
+    job: &Job,
+    a: &PullArgs,
+    progress: &Progress,
+) -> anyhow::Result<bool> {
     if !job.unpack {
         let (dest, desc) = (job.dest.clone(), job.desc.clone());
         if tokio::task::spawn_blocking(move || already_there(&dest, &desc)).await? {
@@ -104,6 +131,7 @@ async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Res
         .unwrap_or_else(|| a.output.clone());
     std::fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create directory {}", parent.display()))?;
+    progress.start(&job_key(job), &job.title);
     let reader = target
         .fetch_blob(&job.desc)
         .await
@@ -157,6 +185,12 @@ async fn fetch_one(target: &impl Target, job: &Job, a: &PullArgs) -> anyhow::Res
     Ok(true)
 }
 
+/// What a layer's download is counted under: its digest (two titles with one digest, rare,
+/// share a bar).
+fn job_key(job: &Job) -> ProgressKey {
+    ProgressKey::Digest(job.desc.digest.clone())
+}
+
 /// Move the entries of `src` into the existing directory `dst`, replacing files.
 fn merge_into(src: &Path, dst: &Path) -> anyhow::Result<()> {
     let meta = dst.symlink_metadata()?;
@@ -185,7 +219,15 @@ fn merge_into(src: &Path, dst: &Path) -> anyhow::Result<()> {
 
 pub async fn run(g: &GlobalOpts, a: PullArgs) -> anyhow::Result<()> {
     let reference = super::parse_target(&a.reference, a.oci_layout)?;
-    let target = super::open_target(g, &a.remote, &reference, u64::MAX, false)?;
+    let progress = Progress::new(g);
+    let target = super::open_target_with(
+        g,
+        &a.remote,
+        &reference,
+        u64::MAX,
+        false,
+        progress.observer(),
+    )?;
     let raw = fetch_for_platform(
         &target,
         &reference.reference(),
@@ -195,33 +237,44 @@ pub async fn run(g: &GlobalOpts, a: PullArgs) -> anyhow::Result<()> {
     )
     .await
     .with_context(|| format!("cannot pull {reference}"))?;
-    let m = match raw.parse()? {
+    let m = match raw
+        .parse()
+        .with_context(|| format!("cannot pull {reference}"))?
+    {
         Parsed::Image(m) => m,
         Parsed::Index(_) => bail!("{reference} is an image index, not an artifact manifest; pull one of its manifests by digest"),
     };
     std::fs::create_dir_all(&a.output)
         .with_context(|| format!("cannot create output directory {}", a.output.display()))?;
     let jobs = plan(&m.layers, &a.output, &a)?;
+    for job in &jobs {
+        progress.expect(job_key(job), job.desc.size);
+    }
     let target_ref = &target;
     let a_ref = &a;
+    let progress_ref = &progress;
+    let text = a.format == Format::Text && !g.quiet;
     futures_util::stream::iter(jobs.iter().map(|job| async move {
-        let fetched = fetch_one(target_ref, job, a_ref).await?;
-        if a_ref.format == Format::Text {
+        let fetched = fetch_one(target_ref, job, a_ref, progress_ref).await?;
+        progress_ref.finish(&job_key(job));
+        if text {
             let verb = if fetched { "Downloaded" } else { "Unchanged " };
-            println!(
+            progress_ref.println(&format!(
                 "{verb} {} ({}, {})",
                 job.title,
                 job.desc.digest,
                 super::human_size(job.desc.size)
-            );
+            ));
         }
         anyhow::Ok(())
     }))
     .buffer_unordered(a.concurrency as usize)
     .try_collect::<Vec<()>>()
     .await?;
+    progress.clear();
 
     match a.format {
+        Format::Text if g.quiet => {}
         Format::Text => {
             if jobs.is_empty() {
                 println!("No titled layers in {reference}: nothing written");

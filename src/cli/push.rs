@@ -8,11 +8,13 @@ use clap::Args;
 use futures_util::{StreamExt, TryStreamExt};
 use serde_json::json;
 
+use super::progress::Progress;
 use super::{parse_size, Format, GlobalOpts, RemoteOpts, UsageError};
 use crate::archive;
 use crate::cache::{DigestCache, FileKey};
 use crate::digest::{hash_file, Digest};
 use crate::manifest::{self, ArtifactSpec, Descriptor, RawManifest, SpecVersion};
+use crate::progress::ProgressKey;
 use crate::target::{BlobSource, Target};
 
 #[derive(Debug, Args)]
@@ -270,28 +272,34 @@ pub(super) async fn upload_items(
     concurrency: u16,
     text: bool,
     cache: &DigestCache,
+    progress: &Progress,
 ) -> anyhow::Result<()> {
     let mut seen = std::collections::HashSet::new();
     let work: Vec<&mut Item> = items
         .iter_mut()
         .filter(|i| i.pending || seen.insert(i.desc.digest.clone()))
         .collect();
+    for item in &work {
+        progress.expect(progress_key(item), item.desc.size);
+    }
     futures_util::stream::iter(work.into_iter().map(|item| async move {
-        let uploaded = upload_one(target, item)
+        let key = progress_key(item);
+        let uploaded = upload_one(target, item, progress, &key)
             .await
             .with_context(|| format!("cannot upload {}", item.label))?;
+        progress.finish(&key);
         if let (true, Some(k)) = (item.pending, &item.cache_key) {
             cache.put(k, &item.desc.digest);
         }
         item.pending = false;
         if text {
             let verb = if uploaded { "Uploaded" } else { "Exists  " };
-            println!(
+            progress.println(&format!(
                 "{verb} {} ({}, {})",
                 item.label,
                 item.desc.digest,
                 super::human_size(item.desc.size)
-            );
+            ));
         }
         anyhow::Ok(())
     }))
@@ -301,10 +309,26 @@ pub(super) async fn upload_items(
     Ok(())
 }
 
-/// Upload one item unless the target has it; true when bytes were sent.
-async fn upload_one(target: &impl Target, item: &mut Item) -> anyhow::Result<bool> {
+/// What the transfer of an item is counted under: its file (whose digest may not be known
+/// yet), else its digest.
+fn progress_key(item: &Item) -> ProgressKey {
+    match &item.source {
+        BlobSource::File(p) => ProgressKey::Path(p.clone()),
+        BlobSource::Bytes(_) => ProgressKey::Digest(item.desc.digest.clone()),
+    }
+}
+
+/// Upload one item unless the target has it; true when bytes were sent. Its progress bar
+/// shows from when bytes start moving.
+async fn upload_one(
+    target: &impl Target,
+    item: &mut Item,
+    progress: &Progress,
+    key: &ProgressKey,
+) -> anyhow::Result<bool> {
     if item.pending {
         if let BlobSource::File(path) = &item.source {
+            progress.start(key, &item.label);
             if let Some(d) = target.push_file_single_pass(path, item.desc.size).await? {
                 item.desc.digest = d;
                 return Ok(true);
@@ -318,6 +342,9 @@ async fn upload_one(target: &impl Target, item: &mut Item) -> anyhow::Result<boo
     }
     if target.blob_exists(&item.desc.digest).await? {
         return Ok(false);
+    }
+    if matches!(item.source, BlobSource::File(_)) {
+        progress.start(key, &item.label);
     }
     target.push_blob(&item.desc, &item.source).await?;
     Ok(true)
@@ -426,17 +453,27 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
         bail!("the manifest would be {draft_len} bytes, above the 4 MiB limit registries accept");
     }
 
-    let target = super::open_target(g, &a.remote, &reference, a.chunk_size, true)?;
+    let progress = Progress::new(g);
+    let target = super::open_target_with(
+        g,
+        &a.remote,
+        &reference,
+        a.chunk_size,
+        true,
+        progress.observer(),
+    )?;
     let mut all = items;
     all.push(config_item);
     upload_items(
         &target,
         &mut all,
         a.concurrency,
-        a.format == Format::Text,
+        a.format == Format::Text && !g.quiet,
         &hashing.cache,
+        &progress,
     )
     .await?;
+    progress.clear();
     drop(packed);
     let config_item = all.pop().expect("the config item was pushed last");
     let built = build(&all, &config_item);
@@ -461,6 +498,7 @@ pub async fn run(g: &GlobalOpts, a: PushArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| built.config.media_type.clone());
     match a.format {
+        Format::Text if g.quiet => println!("{}", raw.digest),
         Format::Text => {
             println!("Pushed {}", reference.with_tag(&tags.join(",")));
             println!("ArtifactType: {artifact_type}");

@@ -47,11 +47,12 @@ pub async fn run(g: &GlobalOpts, a: TagArgs) -> anyhow::Result<()> {
             .push_manifest(t, &raw)
             .await
             .with_context(|| format!("cannot tag {}", reference.with_tag(t)))?;
-        if a.format == Format::Text {
+        if a.format == Format::Text && !g.quiet {
             println!("Tagged {t}");
         }
     }
     match a.format {
+        Format::Text if g.quiet => println!("{}", raw.digest),
         Format::Text => println!("Digest: {}", raw.digest),
         Format::Json => println!(
             "{}",

@@ -9,6 +9,7 @@ use super::client::{backoff, check, error_chain, retryable_status, Repository};
 use super::error::{RegistryError, Result};
 use crate::digest::Digest;
 use crate::manifest::Descriptor;
+use crate::progress::{Counter, ProgressKey};
 use crate::target::{BlobReader, BlobSource};
 
 const READ_BUF: usize = 256 * 1024;
@@ -45,16 +46,38 @@ fn with_digest(location: &str, digest: &Digest) -> String {
     u.to_string()
 }
 
-fn file_body(path: &std::path::Path, offset: u64, len: u64) -> Result<reqwest::Body> {
+fn open_at(
+    path: &std::path::Path,
+    offset: u64,
+    len: u64,
+) -> Result<tokio::io::Take<tokio::fs::File>> {
     use std::io::Seek;
     let mut f = std::fs::File::open(path)
         .map_err(|e| RegistryError::io(format!("cannot open {}", path.display()), e))?;
     f.seek(std::io::SeekFrom::Start(offset))
         .map_err(|e| RegistryError::io(format!("cannot read {}", path.display()), e))?;
-    let f = tokio::fs::File::from_std(f).take(len);
-    Ok(reqwest::Body::wrap_stream(ReaderStream::with_capacity(
-        f, READ_BUF,
-    )))
+    Ok(tokio::fs::File::from_std(f).take(len))
+}
+
+/// A body of `len` bytes of `path` from `offset`, counted as it is sent.
+fn file_body(
+    path: &std::path::Path,
+    offset: u64,
+    len: u64,
+    counter: Option<Counter>,
+) -> Result<reqwest::Body> {
+    let stream = ReaderStream::with_capacity(open_at(path, offset, len)?, READ_BUF);
+    let Some(counter) = counter else {
+        return Ok(reqwest::Body::wrap_stream(stream));
+    };
+    counter.restart(offset);
+    Ok(reqwest::Body::wrap_stream(
+        futures_util::StreamExt::inspect(stream, move |chunk| {
+            if let Ok(b) = chunk {
+                counter.add(b.len() as u64);
+            }
+        }),
+    ))
 }
 
 /// A body of `len` bytes of `path` from `offset` that feeds bytes not yet hashed into the
@@ -64,24 +87,28 @@ fn hashing_file_body(
     offset: u64,
     len: u64,
     hashed: std::sync::Arc<std::sync::Mutex<(crate::digest::Hasher, u64)>>,
+    counter: Option<Counter>,
 ) -> Result<reqwest::Body> {
-    use std::io::Seek;
-    let mut f = std::fs::File::open(path)
-        .map_err(|e| RegistryError::io(format!("cannot open {}", path.display()), e))?;
-    f.seek(std::io::SeekFrom::Start(offset))
-        .map_err(|e| RegistryError::io(format!("cannot read {}", path.display()), e))?;
-    let f = tokio::fs::File::from_std(f).take(len);
+    let f = open_at(path, offset, len)?;
+    if let Some(c) = &counter {
+        c.restart(offset);
+    }
     let mut pos = offset;
     let stream =
         futures_util::StreamExt::map(ReaderStream::with_capacity(f, READ_BUF), move |chunk| {
             if let Ok(b) = &chunk {
                 let start = pos;
                 pos += b.len() as u64;
-                let mut g = hashed.lock().unwrap();
-                if pos > g.1 && start <= g.1 {
-                    let skip = (g.1 - start) as usize;
-                    g.0.update(&b[skip..]);
-                    g.1 = pos;
+                {
+                    let mut g = hashed.lock().unwrap();
+                    if pos > g.1 && start <= g.1 {
+                        let skip = (g.1 - start) as usize;
+                        g.0.update(&b[skip..]);
+                        g.1 = pos;
+                    }
+                }
+                if let Some(c) = &counter {
+                    c.add(b.len() as u64);
                 }
             }
             chunk
@@ -90,6 +117,13 @@ fn hashing_file_body(
 }
 
 impl Repository {
+    /// Counts the bytes of an upload from `path` for the client's observer, if any.
+    fn file_counter(&self, path: &std::path::Path) -> Option<Counter> {
+        Counter::new(self.client.opts.observer.as_ref(), || {
+            ProgressKey::Path(path.to_path_buf())
+        })
+    }
+
     fn blob_url(&self, digest: &Digest) -> String {
         format!("{}/blobs/{}", self.base, digest)
     }
@@ -211,7 +245,7 @@ impl Repository {
             .request_once(Method::PUT, &put, &self.push_scope(), action, |r| {
                 let body = match src {
                     BlobSource::Bytes(b) => reqwest::Body::from(b.clone()),
-                    BlobSource::File(p) => file_body(p, 0, desc.size)?,
+                    BlobSource::File(p) => file_body(p, 0, desc.size, self.file_counter(p))?,
                 };
                 Ok(
                     r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
@@ -231,30 +265,48 @@ impl Repository {
         chunk_size: u64,
         action: &str,
     ) -> Result<()> {
-        let scopes = self.push_scope();
-        let Some((mut location, min_chunk)) = self.start_upload(action).await? else {
+        let Some((location, min_chunk)) = self.start_upload(action).await? else {
             return Ok(());
         };
         let chunk = chunk_size.max(min_chunk).max(1);
+        let body = |offset: u64, len: u64| match src {
+            BlobSource::Bytes(b) => Ok(reqwest::Body::from(
+                b.slice(offset as usize..(offset + len) as usize),
+            )),
+            BlobSource::File(p) => file_body(p, offset, len, self.file_counter(p)),
+        };
+        let location = self
+            .send_chunks(location, desc.size, chunk, action, body, || desc.size)
+            .await?;
+        self.commit_upload(&location, &desc.digest, action).await
+    }
+
+    /// PATCH `size` bytes in chunks of `chunk`, following `Location` after each. A chunk that
+    /// fails is resumed from the offset the registry reports (which may not exceed
+    /// `max_offset()`, the bytes sent so far). Returns the location to commit at.
+    async fn send_chunks(
+        &self,
+        mut location: String,
+        size: u64,
+        chunk: u64,
+        action: &str,
+        body: impl Fn(u64, u64) -> Result<reqwest::Body>,
+        max_offset: impl Fn() -> u64,
+    ) -> Result<String> {
+        let scopes = self.push_scope();
         let mut offset = 0u64;
         let mut resumes = 0u32;
-        while offset < desc.size {
-            let len = chunk.min(desc.size - offset);
+        while offset < size {
+            let len = chunk.min(size - offset);
             let end = offset + len - 1;
             let url = location.clone();
             let sent = self
                 .request_once(Method::PATCH, &url, &scopes, action, |r| {
-                    let body = match src {
-                        BlobSource::Bytes(b) => {
-                            reqwest::Body::from(b.slice(offset as usize..=end as usize))
-                        }
-                        BlobSource::File(p) => file_body(p, offset, len)?,
-                    };
                     Ok(
                         r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
                             .header(reqwest::header::CONTENT_RANGE, format!("{offset}-{end}"))
                             .header(reqwest::header::CONTENT_LENGTH, len)
-                            .body(body),
+                            .body(body(offset, len)?),
                     )
                 })
                 .await;
@@ -270,7 +322,11 @@ impl Repository {
                 {
                     check(resp, &self.host, action).await.err()
                 }
-                Ok(resp) => return check(resp, &self.host, action).await.map(|_| ()),
+                // Not a success and not worth a resume: `check` turns it into the error.
+                Ok(resp) => {
+                    check(resp, &self.host, action).await?;
+                    None
+                }
                 Err(e) if is_transient(&e) => Some(e),
                 Err(e) => return Err(e),
             };
@@ -278,17 +334,20 @@ impl Repository {
                 return Err(failed.unwrap_or_else(|| RegistryError::Protocol {
                     host: self.host.clone(),
                     action: action.to_string(),
-                    detail: "upload failed".into(),
+                    detail: "chunk upload failed".into(),
                 }));
             }
             tokio::time::sleep(backoff(resumes)).await;
             resumes += 1;
             let (at, next) = self.upload_status(&location, action).await?;
-            if at > desc.size {
+            let sent_so_far = max_offset();
+            if at > sent_so_far {
                 return Err(RegistryError::Protocol {
                     host: self.host.clone(),
                     action: action.to_string(),
-                    detail: format!("registry reports {at} bytes received of {}", desc.size),
+                    detail: format!(
+                        "registry reports {at} bytes received, more than the {sent_so_far} sent"
+                    ),
                 });
             }
             if self.client.opts.debug {
@@ -297,14 +356,19 @@ impl Repository {
             offset = at;
             location = next;
         }
-        let put = with_digest(&location, &desc.digest);
+        Ok(location)
+    }
+
+    /// `PUT <location>?digest=` to finish an upload. When a retried PUT finds the session gone
+    /// because the first one landed, the blob is there and that is success.
+    async fn commit_upload(&self, location: &str, digest: &Digest, action: &str) -> Result<()> {
+        let put = with_digest(location, digest);
         let resp = self
-            .request(Method::PUT, &put, &scopes, action, |r| {
+            .request(Method::PUT, &put, &self.push_scope(), action, |r| {
                 Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
             })
             .await?;
-        if !resp.status().is_success() && self.blob_exists(&desc.digest).await.unwrap_or(false) {
-            // A retried PUT after the first one landed: the blob is there.
+        if !resp.status().is_success() && self.blob_exists(digest).await.unwrap_or(false) {
             return Ok(());
         }
         check(resp, &self.host, action).await?;
@@ -341,8 +405,7 @@ impl Repository {
     ) -> Result<Digest> {
         use std::sync::{Arc, Mutex};
         let action = format!("upload {}", path.display());
-        let scopes = self.push_scope();
-        let Some((mut location, min_chunk)) = self.start_upload(&action).await? else {
+        let Some((location, min_chunk)) = self.start_upload(&action).await? else {
             return Err(RegistryError::Protocol {
                 host: self.host.clone(),
                 action,
@@ -355,70 +418,14 @@ impl Repository {
             crate::digest::Hasher::new(crate::digest::Algorithm::Sha256),
             0u64,
         )));
-        let mut offset = 0u64;
-        let mut resumes = 0u32;
-        while offset < size {
-            let len = chunk.min(size - offset);
-            let end = offset + len - 1;
-            let url = location.clone();
-            let sent = self
-                .request_once(Method::PATCH, &url, &scopes, &action, |r| {
-                    let body = hashing_file_body(path, offset, len, hashed.clone())?;
-                    Ok(
-                        r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-                            .header(reqwest::header::CONTENT_RANGE, format!("{offset}-{end}"))
-                            .header(reqwest::header::CONTENT_LENGTH, len)
-                            .body(body),
-                    )
-                })
-                .await;
-            let failed = match sent {
-                Ok(resp) if resp.status().is_success() => {
-                    location = resolve_location(&url, &resp, &self.host)?;
-                    offset += len;
-                    continue;
-                }
-                Ok(resp)
-                    if retryable_status(resp.status())
-                        || resp.status() == StatusCode::RANGE_NOT_SATISFIABLE =>
-                {
-                    check(resp, &self.host, &action).await.err()
-                }
-                Ok(resp) => {
-                    // Not a success (handled above), so `check` reports it.
-                    check(resp, &self.host, &action).await?;
-                    return Err(RegistryError::Protocol {
-                        host: self.host.clone(),
-                        action,
-                        detail: "unexpected response to a chunk upload".into(),
-                    });
-                }
-                Err(e) if is_transient(&e) => Some(e),
-                Err(e) => return Err(e),
-            };
-            if resumes >= self.retries() {
-                return Err(failed.unwrap_or_else(|| RegistryError::Protocol {
-                    host: self.host.clone(),
-                    action: action.clone(),
-                    detail: "upload failed".into(),
-                }));
-            }
-            tokio::time::sleep(backoff(resumes)).await;
-            resumes += 1;
-            let (at, next) = self.upload_status(&location, &action).await?;
-            let hashed_to = hashed.lock().unwrap().1;
-            if at > hashed_to {
-                return Err(RegistryError::Protocol {
-                    host: self.host.clone(),
-                    action,
-                    detail: format!(
-                        "registry reports {at} bytes received, more than the {hashed_to} sent"
-                    ),
-                });
-            }
-            offset = at;
-            location = next;
-        }
+        let body = |offset, len| {
+            hashing_file_body(path, offset, len, hashed.clone(), self.file_counter(path))
+        };
+        let location = self
+            .send_chunks(location, size, chunk, &action, body, || {
+                hashed.lock().unwrap().1
+            })
+            .await?;
         let (hasher, hashed_to) = {
             let g = hashed.lock().unwrap();
             (g.0.clone(), g.1)
@@ -430,16 +437,7 @@ impl Repository {
             ));
         }
         let digest = hasher.finish();
-        let put = with_digest(&location, &digest);
-        let resp = self
-            .request(Method::PUT, &put, &scopes, &action, |r| {
-                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
-            })
-            .await?;
-        if !resp.status().is_success() && self.blob_exists(&digest).await.unwrap_or(false) {
-            return Ok(digest);
-        }
-        check(resp, &self.host, &action).await?;
+        self.commit_upload(&location, &digest, &action).await?;
         Ok(digest)
     }
 
@@ -530,6 +528,7 @@ impl Repository {
             body: Option<futures_util::stream::BoxStream<'static, reqwest::Result<Bytes>>>,
             offset: u64,
             resumes: u32,
+            counter: Option<Counter>,
         }
         let state = State {
             repo: self.clone(),
@@ -537,6 +536,9 @@ impl Repository {
             body: Some(Box::pin(first.bytes_stream())),
             offset: 0,
             resumes: 0,
+            counter: Counter::new(self.client.opts.observer.as_ref(), || {
+                ProgressKey::Digest(desc.digest.clone())
+            }),
         };
         let stream = futures_util::stream::unfold(state, |mut st| async move {
             loop {
@@ -544,6 +546,9 @@ impl Repository {
                 let err = match futures_util::StreamExt::next(body).await {
                     Some(Ok(b)) => {
                         st.offset += b.len() as u64;
+                        if let Some(c) = &st.counter {
+                            c.add(b.len() as u64);
+                        }
                         return Some((Ok(b), st));
                     }
                     None => return None,

@@ -8,6 +8,7 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode};
 
 use super::auth::{repo_scope, Authenticator, CredentialSource};
 use super::error::{parse_oci_error, RegistryError, Result};
+use crate::progress::TransferObserver;
 use crate::reference::Reference;
 
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,8 @@ pub struct ClientOptions {
     pub retries: u32,
     /// A connection or body that makes no progress for this long fails (and may be retried).
     pub stall_timeout: Option<Duration>,
+    /// Told about the bytes of blob uploads and downloads as they move (progress display).
+    pub observer: Option<Arc<dyn TransferObserver>>,
 }
 
 impl ClientOptions {
@@ -202,15 +205,25 @@ impl Client {
             if self.opts.debug {
                 trace_request(&req);
             }
-            let resp = self
-                .http
-                .execute(req)
-                .await
-                .map_err(|e| RegistryError::Network {
-                    host: host.to_string(),
-                    action: action.to_string(),
-                    detail: error_chain(&e),
-                })?;
+            let resp = self.http.execute(req).await.map_err(|e| {
+                let (host, action, detail) =
+                    (host.to_string(), action.to_string(), error_chain(&e));
+                // A redirect the policy refused (https→http, too many hops) is a
+                // decision, not a transient failure: not retried.
+                if e.is_redirect() {
+                    RegistryError::Protocol {
+                        host,
+                        action,
+                        detail,
+                    }
+                } else {
+                    RegistryError::Network {
+                        host,
+                        action,
+                        detail,
+                    }
+                }
+            })?;
             if self.opts.debug {
                 trace_response(&resp, host);
             }

@@ -7,7 +7,7 @@
 //! [`Rule`]s, each matching a method and a path substring (optionally only the n-th or the
 //! first n such requests), picks an [`Action`] to apply instead of a plain forward: an error
 //! status, a connection reset mid-body, a flipped byte, a short or long body, a stall, a
-//! redirect, or an authentication wall. Use it as `--plain-http 127.0.0.1:<proxy port>/<repo>`
+//! slow trickle, a redirect, an authentication wall, or a whole made-up response. Use it as `--plain-http 127.0.0.1:<proxy port>/<repo>`
 //! ([`FaultProxy::reference`]); the `Host` header is forwarded unchanged, so the registry's
 //! upload `Location`s point back at the proxy.
 //!
@@ -72,6 +72,14 @@ pub enum Action {
     /// Forward the whole request (the registry acts on it), then reset the connection
     /// without answering: the client cannot tell whether the request took effect.
     LoseResponse,
+    /// Answer this status, these headers and this body, without asking the registry: content
+    /// the registry would never store (a 5 MiB manifest, an unknown media type). The body goes
+    /// out with a `Content-Length`, or chunked (no length announced) when the headers include
+    /// `Transfer-Encoding: chunked`.
+    Replace(u16, Vec<(String, String)>, Vec<u8>),
+    /// Forward, then send the body `chunk` bytes at a time with a pause of `every` between
+    /// pieces: a slow but healthy transfer.
+    Throttle { chunk: usize, every: Duration },
 }
 
 impl Action {
@@ -82,14 +90,20 @@ impl Action {
 
     /// [`Action::Status`] with extra headers.
     pub fn status_with(code: u16, headers: &[(&str, &str)]) -> Action {
-        Action::Status(
-            code,
-            headers
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        )
+        Action::Status(code, owned(headers))
     }
+
+    /// [`Action::Replace`] from borrowed parts.
+    pub fn replace(code: u16, headers: &[(&str, &str)], body: &[u8]) -> Action {
+        Action::Replace(code, owned(headers), body.to_vec())
+    }
+}
+
+fn owned(headers: &[(&str, &str)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -444,9 +458,11 @@ fn reason(code: u16) -> &'static str {
         416 => "Range Not Satisfiable",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
+        501 => "Not Implemented",
         502 => "Bad Gateway",
         503 => "Service Unavailable",
         504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
         _ => "Status",
     }
 }
@@ -727,7 +743,7 @@ fn proxy_one(client: TcpStream, shared: &Shared, st: &ProxyState) -> io::Result<
         path: target.clone(),
         headers: head.headers.clone(),
         at: Instant::now(),
-        action: action.as_ref().map(|a| format!("{a:?}")),
+        action: action.as_ref().map(describe),
         upstream_status: None,
         status: None,
     });
@@ -774,6 +790,35 @@ fn proxy_one(client: TcpStream, shared: &Shared, st: &ProxyState) -> io::Result<
         )),
         _ => None,
     };
+    if let Some(Action::Replace(code, headers, body)) = &action {
+        sent(*code);
+        if headers.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+        }) {
+            // The head by hand: `write_head` drops hop-by-hop headers such as this one.
+            let mut head = format!("HTTP/1.1 {code} {}\r\n", reason(*code));
+            for (k, v) in lower(headers) {
+                if k != "transfer-encoding" && !HOP_BY_HOP.contains(&k.as_str()) {
+                    head.push_str(&format!("{k}: {v}\r\n"));
+                }
+            }
+            head.push_str("transfer-encoding: chunked\r\nconnection: close\r\n\r\n");
+            out.write_all(head.as_bytes())?;
+            if has_body_to_client {
+                for piece in body.chunks(64 * 1024) {
+                    write!(out, "{:x}\r\n", piece.len())?;
+                    out.write_all(piece)?;
+                    out.write_all(b"\r\n")?;
+                }
+                out.write_all(b"0\r\n\r\n")?;
+            }
+            out.flush()?;
+        } else {
+            respond(&mut out, *code, &lower(headers), body, has_body_to_client)?;
+        }
+        let _ = out.shutdown(Shutdown::Write);
+        return Ok(());
+    }
     if let Some((code, mut headers, body)) = local {
         if !body.is_empty() {
             headers.push(("content-type".into(), "application/json".into()));
@@ -848,6 +893,19 @@ fn proxy_one(client: TcpStream, shared: &Shared, st: &ProxyState) -> io::Result<
             set_reset_on_close(&out);
             return Ok(());
         }
+        Some(Action::Throttle { chunk, every }) => {
+            sent(up.status);
+            write_head(&mut out, up.status, &up.headers, Some(body.len()))?;
+            for (i, piece) in body.chunks(chunk.max(1)).enumerate() {
+                if i > 0 && !shared.sleep(every) {
+                    return Ok(());
+                }
+                out.write_all(piece)?;
+                out.flush()?;
+            }
+            let _ = out.shutdown(Shutdown::Write);
+            return Ok(());
+        }
         Some(Action::FlipByte(at)) => {
             if let Some(b) = body.get_mut(at) {
                 *b ^= 0xff;
@@ -861,6 +919,24 @@ fn proxy_one(client: TcpStream, shared: &Shared, st: &ProxyState) -> io::Result<
     respond(&mut out, up.status, &up.headers, &body, true)?;
     let _ = out.shutdown(Shutdown::Write);
     Ok(())
+}
+
+/// Header names lower-cased, as the hop-by-hop filter in [`write_head`] expects.
+fn lower(headers: &[(String, String)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+        .collect()
+}
+
+/// An action as recorded in [`Seen::action`]: its `Debug` form, without a replaced body.
+fn describe(a: &Action) -> String {
+    match a {
+        Action::Replace(code, headers, body) => {
+            format!("Replace({code}, {headers:?}, <{} bytes>)", body.len())
+        }
+        other => format!("{other:?}"),
+    }
 }
 
 fn head_length(headers: &[(String, String)]) -> Option<usize> {
