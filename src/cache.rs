@@ -42,6 +42,11 @@ impl FileKey {
         )))
     }
 
+    /// The key's text (path, size, mtime, inode, device).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
     fn file_name(&self) -> String {
         Digest::of_bytes(self.0.as_bytes()).hex().to_string()
     }
@@ -54,6 +59,15 @@ impl DigestCache {
             .map(PathBuf::from)
             .or_else(|| dirs::cache_dir().map(|d| d.join("artifact").join("digests")));
         DigestCache { dir }
+    }
+
+    /// Where interrupted uploads are remembered for a later run: `$ARTIFACT_CACHE_DIR/uploads`,
+    /// else `<cache dir>/artifact/uploads`.
+    pub fn upload_sessions_dir() -> Option<PathBuf> {
+        match std::env::var_os("ARTIFACT_CACHE_DIR") {
+            Some(d) => Some(PathBuf::from(d).join("uploads")),
+            None => dirs::cache_dir().map(|d| d.join("artifact").join("uploads")),
+        }
     }
 
     pub fn disabled() -> DigestCache {

@@ -208,3 +208,63 @@ fn pull_skips_files_already_there_with_the_right_content() {
     assert_eq!(read_file(&out.path().join("b.bin")), b"bee");
     assert_eq!(read_file(&out.path().join("a.bin")), a);
 }
+
+#[test]
+fn an_interrupted_push_continues_on_the_next_run() {
+    let reg = Registry::start();
+    let proxy = FaultProxy::start(&reg.addr());
+    let dir = workdir();
+    let content = pseudo_random(12 * MIB, 30);
+    write_file(dir.path(), "big.bin", &content);
+    let push_via_proxy = |extra: &[&str]| {
+        let mut cmd = artifact();
+        cmd.current_dir(dir.path())
+            .args([
+                "push",
+                "--plain-http",
+                &proxy.reference("t/resume:1"),
+                "big.bin",
+            ])
+            .args(["--chunk-size", "4MiB"])
+            .args(extra);
+        cmd
+    };
+
+    // The third chunk fails and no retry is allowed: the run fails with 8 MiB in the registry.
+    proxy.rule(Rule::new("PATCH", "/blobs/uploads/", Action::status(500)).nth(3));
+    run_err(&mut push_via_proxy(&["--retries", "0"]), 1, "big.bin");
+    assert!(
+        tags(&reg.addr(), "t/resume").is_empty(),
+        "a failed push moved a tag"
+    );
+
+    // The next run asks the registry where the upload stands and sends only the rest.
+    proxy.clear_rules();
+    let before = proxy.requests().len();
+    run_ok(&mut push_via_proxy(&[]));
+    let second: Vec<_> = proxy.requests().into_iter().skip(before).collect();
+    let uploads = |m: &str| {
+        second
+            .iter()
+            .filter(|s| s.method == m && s.path.contains("/blobs/uploads/"))
+            .collect::<Vec<_>>()
+    };
+    assert!(uploads("POST").is_empty(), "started over:\n{}", proxy.log());
+    assert_eq!(uploads("GET").len(), 1, "{}", proxy.log());
+    let patches = uploads("PATCH");
+    assert_eq!(patches.len(), 1, "{}", proxy.log());
+    assert_eq!(
+        patches[0].header("content-range"),
+        Some(format!("{}-{}", 8 * MIB, 12 * MIB - 1).as_str())
+    );
+    let m = get_manifest(&reg.addr(), "t/resume", "1");
+    let digest = format!("sha256:{}", sha256_hex(&content));
+    assert_eq!(m.layer("big.bin")["digest"], digest);
+    assert_eq!(get_blob(&reg.addr(), "t/resume", &digest), content);
+    // Finished uploads are forgotten.
+    let sessions = test_home().join(".cache/artifact/uploads");
+    assert_eq!(
+        std::fs::read_dir(&sessions).map(|d| d.count()).unwrap_or(0),
+        0
+    );
+}

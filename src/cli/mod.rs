@@ -286,6 +286,7 @@ pub(crate) fn client_options(g: &GlobalOpts) -> ClientOptions {
         debug: g.debug,
         retries: g.retries,
         stall_timeout: Some(std::time::Duration::from_secs(g.stall_timeout)),
+        upload_sessions: crate::cache::DigestCache::upload_sessions_dir(),
         observer: None,
     }
 }

@@ -265,7 +265,14 @@ impl Repository {
         chunk_size: u64,
         action: &str,
     ) -> Result<()> {
-        let Some((location, min_chunk)) = self.start_upload(action).await? else {
+        let session = match src {
+            BlobSource::File(p) => self.session_file(p),
+            BlobSource::Bytes(_) => None,
+        };
+        let Some((location, start, min_chunk)) = self
+            .resume_or_start(session.as_deref(), desc.size, action)
+            .await?
+        else {
             return Ok(());
         };
         let chunk = chunk_size.max(min_chunk).max(1);
@@ -276,25 +283,77 @@ impl Repository {
             BlobSource::File(p) => file_body(p, offset, len, self.file_counter(p)),
         };
         let location = self
-            .send_chunks(location, desc.size, chunk, action, body, || desc.size)
+            .send_chunks(
+                location,
+                start,
+                desc.size,
+                chunk,
+                action,
+                body,
+                || desc.size,
+                session.as_deref(),
+            )
             .await?;
-        self.commit_upload(&location, &desc.digest, action).await
+        self.commit_upload(&location, &desc.digest, action).await?;
+        forget_session(session.as_deref());
+        Ok(())
+    }
+
+    /// The file that remembers an interrupted upload of `path` to this repository, keyed by
+    /// host, repository and the file's identity (path, size, mtime, inode): a changed file
+    /// never continues an old upload.
+    fn session_file(&self, path: &std::path::Path) -> Option<std::path::PathBuf> {
+        let dir = self.client.opts.upload_sessions.as_ref()?;
+        let meta = std::fs::metadata(path).ok()?;
+        let key = crate::cache::FileKey::of(path, &meta)?;
+        let id =
+            Digest::of_bytes(format!("{}\0{}\0{}", self.host, self.name, key.as_str()).as_bytes());
+        Some(dir.join(id.hex()))
+    }
+
+    /// Continue the upload a previous run left behind (its location and the offset the
+    /// registry holds), or open a new one. `(location, offset, min chunk)`; `None` when the
+    /// registry finished a new upload at once.
+    async fn resume_or_start(
+        &self,
+        session: Option<&std::path::Path>,
+        size: u64,
+        action: &str,
+    ) -> Result<Option<(String, u64, u64)>> {
+        if let Some(saved) = session.and_then(|f| std::fs::read_to_string(f).ok()) {
+            match self.upload_status(saved.trim(), action).await {
+                Ok((at, next)) if at > 0 && at <= size => {
+                    if self.client.opts.debug {
+                        eprintln!("* {action}: continuing an earlier upload at byte {at}");
+                    }
+                    return Ok(Some((next, at, 0)));
+                }
+                _ => forget_session(session),
+            }
+        }
+        Ok(self
+            .start_upload(action)
+            .await?
+            .map(|(location, min)| (location, 0, min)))
     }
 
     /// PATCH `size` bytes in chunks of `chunk`, following `Location` after each. A chunk that
     /// fails is resumed from the offset the registry reports (which may not exceed
     /// `max_offset()`, the bytes sent so far). Returns the location to commit at.
+    #[allow(clippy::too_many_arguments)]
     async fn send_chunks(
         &self,
         mut location: String,
+        start: u64,
         size: u64,
         chunk: u64,
         action: &str,
         body: impl Fn(u64, u64) -> Result<reqwest::Body>,
         max_offset: impl Fn() -> u64,
+        session: Option<&std::path::Path>,
     ) -> Result<String> {
         let scopes = self.push_scope();
-        let mut offset = 0u64;
+        let mut offset = start;
         let mut resumes = 0u32;
         while offset < size {
             let len = chunk.min(size - offset);
@@ -314,6 +373,9 @@ impl Repository {
                 Ok(resp) if resp.status().is_success() => {
                     location = resolve_location(&url, &resp, &self.host)?;
                     offset += len;
+                    if let Some(file) = session {
+                        save_session(file, &location);
+                    }
                     continue;
                 }
                 Ok(resp)
@@ -405,7 +467,11 @@ impl Repository {
     ) -> Result<Digest> {
         use std::sync::{Arc, Mutex};
         let action = format!("upload {}", path.display());
-        let Some((location, min_chunk)) = self.start_upload(&action).await? else {
+        let session = self.session_file(path);
+        let Some((location, start, min_chunk)) = self
+            .resume_or_start(session.as_deref(), size, &action)
+            .await?
+        else {
             return Err(RegistryError::Protocol {
                 host: self.host.clone(),
                 action,
@@ -413,18 +479,27 @@ impl Repository {
             });
         };
         let chunk = chunk_size.max(min_chunk).max(1);
-        // (hasher, bytes hashed so far): only ever advances, in file order.
-        let hashed = Arc::new(Mutex::new((
-            crate::digest::Hasher::new(crate::digest::Algorithm::Sha256),
-            0u64,
-        )));
+        // (hasher, bytes hashed so far): only ever advances, in file order. Continuing an
+        // earlier run's upload, the part the registry already holds is hashed from the file.
+        let mut hasher = crate::digest::Hasher::new(crate::digest::Algorithm::Sha256);
+        if start > 0 {
+            hash_prefix(path, start, &mut hasher)?;
+        }
+        let hashed = Arc::new(Mutex::new((hasher, start)));
         let body = |offset, len| {
             hashing_file_body(path, offset, len, hashed.clone(), self.file_counter(path))
         };
         let location = self
-            .send_chunks(location, size, chunk, &action, body, || {
-                hashed.lock().unwrap().1
-            })
+            .send_chunks(
+                location,
+                start,
+                size,
+                chunk,
+                &action,
+                body,
+                || hashed.lock().unwrap().1,
+                session.as_deref(),
+            )
             .await?;
         let (hasher, hashed_to) = {
             let g = hashed.lock().unwrap();
@@ -438,6 +513,7 @@ impl Repository {
         }
         let digest = hasher.finish();
         self.commit_upload(&location, &digest, &action).await?;
+        forget_session(session.as_deref());
         Ok(digest)
     }
 
@@ -614,4 +690,51 @@ pub(crate) fn is_transient(e: &RegistryError) -> bool {
         }
         _ => false,
     }
+}
+
+/// Remember an upload's latest location (written atomically, readable by the user only).
+fn save_session(file: &std::path::Path, location: &str) {
+    let Some(dir) = file.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    // tempfile creates files with mode 0600.
+    if let Ok(mut tmp) = tempfile::NamedTempFile::new_in(dir) {
+        if std::io::Write::write_all(&mut tmp, location.as_bytes()).is_ok() {
+            let _ = tmp.persist(file);
+        }
+    }
+}
+
+fn forget_session(file: Option<&std::path::Path>) {
+    if let Some(f) = file {
+        let _ = std::fs::remove_file(f);
+    }
+}
+
+/// Feed the first `len` bytes of `path` into `hasher`.
+fn hash_prefix(path: &std::path::Path, len: u64, hasher: &mut crate::digest::Hasher) -> Result<()> {
+    use std::io::Read;
+    let f = std::fs::File::open(path)
+        .map_err(|e| RegistryError::io(format!("cannot open {}", path.display()), e))?;
+    let mut r = f.take(len);
+    let mut buf = vec![0u8; READ_BUF];
+    let mut done = 0u64;
+    loop {
+        let n = r
+            .read(&mut buf)
+            .map_err(|e| RegistryError::io(format!("cannot read {}", path.display()), e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        done += n as u64;
+    }
+    if done != len {
+        return Err(RegistryError::io(
+            format!("{} changed size while it was read", path.display()),
+            std::io::Error::other(format!("read {done} bytes, expected {len}")),
+        ));
+    }
+    Ok(())
 }

@@ -25,6 +25,9 @@ pub struct ClientOptions {
     pub retries: u32,
     /// A connection or body that makes no progress for this long fails (and may be retried).
     pub stall_timeout: Option<Duration>,
+    /// Where chunked uploads of files record their session after each chunk, so a later run
+    /// can continue an interrupted upload instead of starting over. `None`: not recorded.
+    pub upload_sessions: Option<PathBuf>,
     /// Told about the bytes of blob uploads and downloads as they move (progress display).
     pub observer: Option<Arc<dyn TransferObserver>>,
 }
