@@ -946,3 +946,39 @@ fn fault_proxy_does_what_it_says() {
     assert_eq!(seen[0].header("authorization"), None);
     assert_eq!(seen[1].header("authorization"), Some("Basic dTpw"));
 }
+
+#[test]
+fn debug_trace_hides_the_signature_of_a_presigned_redirect() {
+    let reg = Registry::start();
+    let content = pseudo_random(20_000, 15);
+    let digest = seed(&reg, "faults/presigned", &content);
+    let origin = Origin::serve(content.clone());
+    let proxy = FaultProxy::start(&reg.addr());
+    let signed = origin.url(&format!(
+        "/storage/{}?X-Amz-Credential=AKIDEXAMPLE&X-Amz-Signature=0f1e2d3c4b5a6978",
+        hex_of(&digest)
+    ));
+    proxy.rule(Rule::new(
+        "GET",
+        &blob_path(&digest),
+        Action::Redirect(signed),
+    ));
+    let out = workdir();
+    let output = run_ok(&mut pull_cmd(
+        &proxy,
+        "faults/presigned",
+        out.path(),
+        &["--debug"],
+    ));
+    assert_pulled(out.path(), &content);
+    let trace = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !trace.contains("0f1e2d3c4b5a6978") && !trace.contains("AKIDEXAMPLE"),
+        "the presigned query reached the trace:\n{trace}"
+    );
+    assert!(
+        trace.contains("/storage/"),
+        "the redirect is not in the trace:\n{trace}"
+    );
+    assert!(trace.contains("?<redacted>"), "{trace}");
+}

@@ -168,6 +168,7 @@ pub fn main() -> ExitCode {
     // Do not wait for blocking work (an unpack in progress) beyond a moment.
     rt.shutdown_timeout(std::time::Duration::from_millis(500));
     let Some(outcome) = outcome else {
+        pull::remove_staging();
         eprintln!("error: interrupted");
         return ExitCode::from(130);
     };

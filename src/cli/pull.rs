@@ -154,6 +154,7 @@ async fn fetch_one(
                 .prefix(".artifact-unpack-")
                 .tempdir_in(&out)
                 .with_context(|| format!("cannot create a directory in {}", out.display()))?;
+            let _tracked = StagingGuard::track(staging.path());
             let f = std::fs::File::open(tmp.path())?;
             let tar_digest = archive::unpack_tar_gz(std::io::BufReader::new(f), staging.path(), Some(&title), allow)
                 .with_context(|| format!("cannot unpack {title}"))?;
@@ -189,6 +190,33 @@ async fn fetch_one(
 /// share a bar).
 fn job_key(job: &Job) -> ProgressKey {
     ProgressKey::Digest(job.desc.digest.clone())
+}
+
+/// Staging directories of unpacks in progress: an unpack runs on a blocking thread that an
+/// interrupt cannot stop, so `cli::main` removes what is listed here before exiting.
+static STAGING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+struct StagingGuard(PathBuf);
+
+impl StagingGuard {
+    fn track(path: &Path) -> StagingGuard {
+        STAGING.lock().unwrap().push(path.to_path_buf());
+        StagingGuard(path.to_path_buf())
+    }
+}
+
+impl Drop for StagingGuard {
+    fn drop(&mut self) {
+        STAGING.lock().unwrap().retain(|p| p != &self.0);
+    }
+}
+
+/// Remove the staging directories of unpacks still running (after Ctrl-C).
+pub(super) fn remove_staging() {
+    let dirs: Vec<PathBuf> = STAGING.lock().unwrap().clone();
+    for d in dirs {
+        let _ = std::fs::remove_dir_all(d);
+    }
 }
 
 /// Move the entries of `src` into the existing directory `dst`, replacing files.

@@ -296,8 +296,8 @@ fn trace_response(resp: &Response, registry_host: &str) {
         eprintln!("< {} {}", resp.status().as_u16(), url);
     } else {
         let mut shown = url.clone();
-        shown.set_query(Some("<redacted>"));
-        eprintln!("< {} {}", resp.status().as_u16(), shown);
+        shown.set_query(None);
+        eprintln!("< {} {shown}?<redacted>", resp.status().as_u16());
     }
     for (k, v) in resp.headers() {
         eprintln!("< {k}: {}", redact(k.as_str(), v));
