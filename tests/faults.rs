@@ -10,7 +10,7 @@ mod common;
 
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output};
 use std::time::{Duration, Instant};
 
 use common::fault_proxy::{Action, FaultProxy, Origin, Rule, Seen};
@@ -104,32 +104,10 @@ fn range_request_start(s: &Seen) -> Option<u64> {
 /// The `artifact` binary, isolated like `common::artifact`, for runs that need a handle on
 /// the process (signals, starting something while it runs).
 fn spawn_artifact(args: &[&str]) -> Child {
-    let home = test_home();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_artifact"));
-    cmd.args(args)
-        .env("HOME", &home)
-        .env("DOCKER_CONFIG", home.join(".docker"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_RUNTIME_DIR", &home)
-        .env("NO_COLOR", "1")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .env_remove("REGISTRY_AUTH_FILE")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.spawn().expect("spawn artifact")
+    artifact_process()
+        .args(args)
+        .spawn()
+        .expect("spawn artifact")
 }
 
 /// Waits at most `timeout` for the child; kills it (and fails) when it does not exit.

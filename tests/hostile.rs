@@ -991,35 +991,11 @@ fn redirect_from_https_to_http_is_refused() {
 
 /// The `artifact` binary, isolated like `common::artifact`, with a handle on the process.
 fn spawn_artifact(args: &[&str], cwd: &Path) -> Child {
-    let home = test_home();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_artifact"));
-    cmd.args(args)
+    artifact_process()
+        .args(args)
         .current_dir(cwd)
-        .env("HOME", &home)
-        .env("DOCKER_CONFIG", home.join(".docker"))
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("XDG_RUNTIME_DIR", &home)
-        .env("NO_COLOR", "1")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .env("no_proxy", "127.0.0.1,localhost")
-        .env_remove("REGISTRY_AUTH_FILE")
-        .env_remove("ARTIFACT_CACHE_DIR")
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for var in [
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.spawn().expect("spawn artifact")
+        .spawn()
+        .expect("spawn artifact")
 }
 
 fn wait_bounded(mut child: Child, timeout: Duration) -> (ExitStatus, Output) {

@@ -521,41 +521,10 @@ impl Repository {
     /// sent only once, so authentication is settled by the POST before it.
     pub async fn push_blob_reader(&self, desc: &Descriptor, reader: BlobReader) -> Result<()> {
         let action = format!("upload blob {}", desc.digest);
-        let scopes = self.push_scope();
-        let start = format!("{}/blobs/uploads/", self.base);
-        let resp = self
-            .request(Method::POST, &start, &scopes, &action, |r| {
-                Ok(r.header(reqwest::header::CONTENT_LENGTH, 0))
-            })
-            .await?;
-        if resp.status() == StatusCode::CREATED {
-            return Ok(());
+        match self.start_upload(&action).await? {
+            Some((location, _)) => self.finish_upload(&location, desc, reader).await,
+            None => Ok(()),
         }
-        let resp = check(resp, &self.host, &action).await?;
-        let put = with_digest(&resolve_location(&start, &resp, &self.host)?, &desc.digest);
-        let slot = std::sync::Mutex::new(Some(reader));
-        let resp = self
-            .request_once(Method::PUT, &put, &scopes, &action, |r| {
-                let reader =
-                    slot.lock()
-                        .unwrap()
-                        .take()
-                        .ok_or_else(|| RegistryError::Protocol {
-                            host: self.host.clone(),
-                            action: action.clone(),
-                            detail: "the registry asked to authenticate again mid-upload".into(),
-                        })?;
-                let body =
-                    reqwest::Body::wrap_stream(ReaderStream::with_capacity(reader, READ_BUF));
-                Ok(
-                    r.header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
-                        .header(reqwest::header::CONTENT_LENGTH, desc.size)
-                        .body(body),
-                )
-            })
-            .await?;
-        check(resp, &self.host, &action).await?;
-        Ok(())
     }
 
     /// GET a blob from `offset` on (a `Range` request when `offset > 0`).

@@ -251,7 +251,7 @@ pub fn test_home() -> PathBuf {
 }
 
 /// Points a command at the per-test home and keeps proxies away from loopback traffic.
-fn isolate(cmd: &mut StdCommand) {
+pub fn isolate(cmd: &mut StdCommand) {
     let home = test_home();
     cmd.env("HOME", &home)
         .env("DOCKER_CONFIG", home.join(".docker"))
@@ -285,6 +285,18 @@ pub fn artifact() -> assert_cmd::Command {
     cmd.env("RUST_BACKTRACE", "1").env_remove("RUST_LOG");
     let mut cmd = assert_cmd::Command::from_std(cmd);
     cmd.timeout(COMMAND_TIMEOUT);
+    cmd
+}
+
+/// The `artifact` binary as a plain process, isolated like [`artifact`], for tests that need
+/// the running process itself (signals, watching it while it runs). Output is piped.
+pub fn artifact_process() -> StdCommand {
+    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_artifact"));
+    isolate(&mut cmd);
+    cmd.env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     cmd
 }
 
