@@ -163,7 +163,8 @@ fn blob_get_spread(concurrency: &str, delay: Duration) -> Duration {
 
 #[test]
 fn blobs_download_concurrently() {
-    let delay = Duration::from_millis(800);
+    // Wide margins: the test proves overlap (spread < one delay), not speed.
+    let delay = Duration::from_millis(1500);
     let together = blob_get_spread("4", delay);
     assert!(
         together < delay,
