@@ -618,7 +618,7 @@ _artifact() {
             return 0
             ;;
         artifact__subcmd__copy)
-            opts="-r -u -p -q -h -V --recursive --from-oci-layout --to-oci-layout --platform --concurrency --format --username --password --password-stdin --registry-config --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
+            opts="-r -u -p -q -h -V --recursive --from-oci-layout --to-oci-layout --platform --concurrency --format --username --password --password-stdin --registry-config --from-username --from-password --from-registry-config --from-plain-http --from-insecure --from-ca-file --to-username --to-password --to-registry-config --to-plain-http --to-insecure --to-ca-file --plain-http --insecure --ca-file --debug --no-progress --quiet --retries --stall-timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -653,6 +653,38 @@ _artifact() {
                     return 0
                     ;;
                 --registry-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-registry-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-password)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-registry-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -536,6 +536,14 @@ json\t''"
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -s u -l username -d 'Registry username' -r
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -s p -l password -d 'Registry password or token' -r
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l registry-config -d 'Path to the registry config (default: $DOCKER_CONFIG/config.json or ~/.docker/config.json)' -r -F
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-username -d 'Source registry username' -r
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-password -d 'Source registry password or token (without --from-username: an identity token)' -r
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-registry-config -d 'Registry config (config.json) to look the source\'s credentials up in' -r -F
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-ca-file -d 'Trust this CA certificate (PEM) for the source registry, instead of --ca-file' -r -F
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-username -d 'Destination registry username' -r
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-password -d 'Destination registry password or token (without --to-username: an identity token)' -r
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-registry-config -d 'Registry config (config.json) to look the destination\'s credentials up in' -r -F
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-ca-file -d 'Trust this CA certificate (PEM) for the destination registry, instead of --ca-file' -r -F
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l ca-file -d 'Trust this CA certificate (PEM) in addition to the built-in Mozilla roots' -r -F
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l retries -d 'Retry failed requests (connect errors, resets, timeouts, 408, 429, 5xx) this many times' -r
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l stall-timeout -d 'Fail a connection or transfer that makes no progress for this many seconds' -r
@@ -543,6 +551,10 @@ complete -c artifact -n "__fish_artifact_using_subcommand copy" -s r -l recursiv
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-oci-layout -d 'The source is an OCI image-layout directory'
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-oci-layout -d 'The destination is an OCI image-layout directory (created if missing)'
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l password-stdin -d 'Read the password from standard input'
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-plain-http -d 'Use plain HTTP instead of HTTPS for the source registry'
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l from-insecure -d 'Do not verify the source registry\'s TLS certificate'
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-plain-http -d 'Use plain HTTP instead of HTTPS for the destination registry'
+complete -c artifact -n "__fish_artifact_using_subcommand copy" -l to-insecure -d 'Do not verify the destination registry\'s TLS certificate'
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l plain-http -d 'Use plain HTTP instead of HTTPS to talk to the registry'
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l insecure -d 'Do not verify the registry\'s TLS certificate'
 complete -c artifact -n "__fish_artifact_using_subcommand copy" -l debug -d 'Print an HTTP trace on stderr (secrets are redacted)'

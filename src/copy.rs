@@ -5,9 +5,9 @@
 //! Whatever the destination already has is skipped — a manifest that exists there is taken
 //! to be complete, so its children are not visited. Blobs are streamed (several at once),
 //! then manifests are pushed children first, so the destination never holds a manifest whose
-//! content is missing. Between two repositories of one registry, blobs are mounted instead of
-//! copied. With `referrers`, the referrers of every manifest visited are copied too (and their
-//! referrers, and so on).
+//! content is missing. Between two repositories of one registry (through one client), blobs
+//! are mounted instead of copied. With `referrers`, the referrers of every manifest visited
+//! are copied too (and their referrers, and so on).
 
 use std::collections::HashSet;
 
@@ -248,14 +248,17 @@ enum BlobOutcome {
     Mounted,
 }
 
-/// When source and destination are repositories of one registry: the destination and the
-/// source repository's name, for cross-repository mounts.
+/// When source and destination are repositories of one registry reached through one client
+/// (the same credentials): the destination and the source repository's name, for
+/// cross-repository mounts. With different credentials for the two ends the destination's
+/// may not read the source, so blobs are copied.
 fn mount_source<'a, S: Target, D: Target>(
     src: &'a S,
     dst: &'a D,
 ) -> Option<(&'a RegistryTarget, &'a str)> {
     let (s, d) = (src.registry()?, dst.registry()?);
-    (s.repo.host() == d.repo.host() && s.repo.name() != d.repo.name()).then(|| (d, s.repo.name()))
+    (s.repo.shares_client_with(&d.repo) && s.repo.name() != d.repo.name())
+        .then(|| (d, s.repo.name()))
 }
 
 async fn copy_blob<S: Target, D: Target>(

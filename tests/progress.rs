@@ -13,11 +13,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Duration;
 
 use common::fault_proxy::{Action, FaultProxy, Rule};
+use common::tmux::{write_script, Tmux};
 use common::*;
 
 fn assert_no_escape_codes(what: &str, bytes: &[u8]) {
@@ -229,87 +229,6 @@ fn quiet_prints_the_digest_or_nothing() {
 // A real terminal
 // ---------------------------------------------------------------------------------------
 
-/// A private tmux server (its own socket in a temp dir), killed on drop.
-struct Tmux {
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Runs `script` in a detached 120×30 session. The environment is the test's isolated
-    /// one without `CI` and `NO_COLOR` (the script may set them).
-    fn start(script: &Path) -> Tmux {
-        require_tool("tmux");
-        let dir = tempfile::Builder::new()
-            .prefix("artifact-tmux-")
-            .tempdir()
-            .expect("create tmux dir");
-        let tmux = Tmux {
-            socket: dir.path().join("sock"),
-            _dir: dir,
-        };
-        let mut cmd = tmux.command();
-        cmd.args(["new-session", "-d", "-x", "120", "-y", "30", "-s", "t"])
-            .arg(script);
-        // Isolated like every other run, but a real terminal: colours and bars allowed.
-        isolate(&mut cmd);
-        cmd.env("TERM", "xterm-256color");
-        for var in ["CI", "NO_COLOR", "TMUX", "RUST_LOG"] {
-            cmd.env_remove(var);
-        }
-        let out = cmd.output().expect("run tmux");
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut c = Command::new("tmux");
-        c.arg("-f").arg("/dev/null").arg("-S").arg(&self.socket);
-        c
-    }
-
-    /// The pane as text; with `escapes`, with its colours and attributes as escape codes.
-    fn capture(&self, escapes: bool) -> String {
-        let mut c = self.command();
-        c.args(["capture-pane", "-p", "-t", "t"]);
-        if escapes {
-            c.arg("-e");
-        }
-        let out: Output = c.output().expect("run tmux capture-pane");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Polls the pane until `pred` holds (returns that screen) or `timeout` passes (None).
-    fn wait_for(
-        &self,
-        timeout: Duration,
-        escapes: bool,
-        pred: impl Fn(&str) -> bool,
-    ) -> Option<String> {
-        let end = Instant::now() + timeout;
-        loop {
-            let screen = self.capture(escapes);
-            if pred(&screen) {
-                return Some(screen);
-            }
-            if Instant::now() >= end {
-                return None;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.command().arg("kill-server").output();
-    }
-}
-
 /// The line of a bar labelled `label`: it starts with the label and shows a byte count and a
 /// percentage.
 fn bar_line<'a>(screen: &'a str, label: &str) -> Option<&'a str> {
@@ -371,10 +290,10 @@ fn push_in_terminal(no_color: bool, min_percent: u32) -> (String, String) {
     write_file(dir.path(), "model.bin", &pseudo_random(40 << 20, 3));
     let reference = proxy.reference("demo/model:v1");
     let args = format!("push --plain-http {reference} model.bin --chunk-size 8MiB");
-    let script = write_file(
+    let script = write_script(
         dir.path(),
         "run.sh",
-        format!(
+        &format!(
             "#!/bin/sh\n\
              cd '{dir}' || exit 99\n\
              {color}\
@@ -385,14 +304,8 @@ fn push_in_terminal(no_color: bool, min_percent: u32) -> (String, String) {
             dir = dir.path().display(),
             color = if no_color { "export NO_COLOR=1\n" } else { "" },
             bin = env!("CARGO_BIN_EXE_artifact"),
-        )
-        .as_bytes(),
+        ),
     );
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
     let tmux = Tmux::start(&script);
 
     let during = tmux

@@ -302,13 +302,72 @@ pub(crate) fn client_with(
     remote: &RemoteOpts,
     observer: Option<Arc<dyn TransferObserver>>,
 ) -> anyhow::Result<Client> {
-    let flags = remote.flag_secret()?;
+    endpoint_client(g, &Endpoint::shared(g, remote)?, observer)
+}
+
+/// How a client reaches a registry and who it says it is: the settings in which two clients
+/// of one command may differ (`copy` has one set per end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Endpoint {
+    pub plain_http: bool,
+    pub insecure: bool,
+    pub ca_file: Option<PathBuf>,
+    /// Credentials from flags or the environment, offered to every host; `None`: each host's
+    /// credentials come from the credential store.
+    pub secret: Option<Secret>,
+    /// The credential store's `config.json` (unused, and `None`, when `secret` is set).
+    pub registry_config: Option<PathBuf>,
+}
+
+impl Endpoint {
+    /// The shared options every command has: global transport flags, `-u/-p`,
+    /// `--password-stdin` (read here), `--registry-config`.
+    pub(crate) fn shared(g: &GlobalOpts, remote: &RemoteOpts) -> anyhow::Result<Endpoint> {
+        Ok(Endpoint::new(
+            g,
+            remote.flag_secret()?,
+            remote.registry_config.clone(),
+        ))
+    }
+
+    /// The global transport flags with these credentials.
+    pub(crate) fn new(
+        g: &GlobalOpts,
+        secret: Option<Secret>,
+        registry_config: Option<PathBuf>,
+    ) -> Endpoint {
+        let registry_config = match secret {
+            Some(_) => None,
+            None => registry_config,
+        };
+        Endpoint {
+            plain_http: g.plain_http,
+            insecure: g.insecure,
+            ca_file: g.ca_file.clone(),
+            secret,
+            registry_config,
+        }
+    }
+}
+
+/// A client for `endpoint`, reporting the bytes of blob transfers to `observer`.
+pub(crate) fn endpoint_client(
+    g: &GlobalOpts,
+    endpoint: &Endpoint,
+    observer: Option<Arc<dyn TransferObserver>>,
+) -> anyhow::Result<Client> {
+    let flags = endpoint.secret.clone();
     let store = match flags {
         Some(_) => None,
-        None => Some(remote.store()?),
+        None => Some(crate::credentials::Store::open(
+            endpoint.registry_config.clone(),
+        )?),
     };
     let creds = Arc::new(CommandCredentials { flags, store });
     let opts = ClientOptions {
+        plain_http: endpoint.plain_http,
+        insecure: endpoint.insecure,
+        ca_file: endpoint.ca_file.clone(),
         observer,
         ..client_options(g)
     };

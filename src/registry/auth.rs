@@ -252,11 +252,10 @@ impl Authenticator {
         if debug {
             eprintln!("> token request to {realm_host} for {}", scopes.join(" "));
         }
-        let resp = req.send().await.map_err(|e| RegistryError::Network {
-            host: realm_host.clone(),
-            action: action.clone(),
-            detail: super::client::error_chain(&e),
-        })?;
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| super::client::request_error(&realm_host, &action, &e))?;
         let status = resp.status();
         if debug {
             eprintln!("< token response {status}");

@@ -90,6 +90,56 @@ pub(crate) fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
     s
 }
 
+/// What is wrong with the server's certificate, with what to do about it, when `e` is a
+/// refused certificate. rustls' error reaches us only as the text of an `io::Error` deep in
+/// reqwest's chain (its `Display` is `invalid peer certificate: <reason>`), hence the text.
+pub(crate) fn certificate_problem(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    let chain = error_chain(e);
+    let (_, reason) = chain.split_once("invalid peer certificate: ")?;
+    let reason = reason.trim();
+    Some(
+        if reason.contains("not valid for name") || reason.contains("NotValidForName") {
+            format!(
+                "TLS certificate does not match the host name ({reason}); connect by a name \
+                 the certificate holds, or pass --insecure to skip verification"
+            )
+        } else {
+            format!(
+                "TLS certificate is not trusted ({reason}); pass --ca-file FILE to trust the \
+                 registry's CA, or --insecure to skip verification"
+            )
+        },
+    )
+}
+
+/// A request that got no response, as an error. A redirect the policy refused (https→http,
+/// too many hops) or a refused certificate is a decision, not a transient failure, so it is
+/// a `Protocol` error (not retried); anything else is a `Network` error (retried).
+pub(crate) fn request_error(host: &str, action: &str, e: &reqwest::Error) -> RegistryError {
+    let (host, action) = (host.to_string(), action.to_string());
+    if let Some(detail) = certificate_problem(e) {
+        return RegistryError::Protocol {
+            host,
+            action,
+            detail,
+        };
+    }
+    let detail = error_chain(e);
+    if e.is_redirect() {
+        RegistryError::Protocol {
+            host,
+            action,
+            detail,
+        }
+    } else {
+        RegistryError::Network {
+            host,
+            action,
+            detail,
+        }
+    }
+}
+
 impl Client {
     pub fn new(opts: ClientOptions, creds: Arc<dyn CredentialSource>) -> Result<Client> {
         let mut b = reqwest::Client::builder()
@@ -103,11 +153,18 @@ impl Client {
         }
         if let Some(ca) = &opts.ca_file {
             let pem = std::fs::read(ca).map_err(|e| {
-                RegistryError::io(format!("cannot read CA file {}", ca.display()), e)
+                RegistryError::Config(format!("cannot read CA file {}: {e}", ca.display()))
             })?;
             let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
                 RegistryError::Config(format!("CA file {} is not valid PEM: {e}", ca.display()))
             })?;
+            // Anything without a `BEGIN CERTIFICATE` block parses as an empty bundle.
+            if certs.is_empty() {
+                return Err(RegistryError::Config(format!(
+                    "CA file {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                    ca.display()
+                )));
+            }
             for c in certs {
                 b = b.add_root_certificate(c);
             }
@@ -208,25 +265,11 @@ impl Client {
             if self.opts.debug {
                 trace_request(&req);
             }
-            let resp = self.http.execute(req).await.map_err(|e| {
-                let (host, action, detail) =
-                    (host.to_string(), action.to_string(), error_chain(&e));
-                // A redirect the policy refused (https→http, too many hops) is a
-                // decision, not a transient failure: not retried.
-                if e.is_redirect() {
-                    RegistryError::Protocol {
-                        host,
-                        action,
-                        detail,
-                    }
-                } else {
-                    RegistryError::Network {
-                        host,
-                        action,
-                        detail,
-                    }
-                }
-            })?;
+            let resp = self
+                .http
+                .execute(req)
+                .await
+                .map_err(|e| request_error(host, action, &e))?;
             if self.opts.debug {
                 trace_response(&resp, host);
             }
@@ -406,5 +449,36 @@ impl Repository {
 
     pub(crate) fn retries(&self) -> u32 {
         self.client.opts.retries
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::certificate_problem;
+
+    fn io(msg: &str) -> std::io::Error {
+        std::io::Error::other(msg.to_string())
+    }
+
+    #[test]
+    fn refused_certificates_are_explained() {
+        let untrusted =
+            certificate_problem(&io("invalid peer certificate: UnknownIssuer")).unwrap();
+        assert!(
+            untrusted.contains("not trusted (UnknownIssuer)"),
+            "{untrusted}"
+        );
+        assert!(untrusted.contains("--ca-file") && untrusted.contains("--insecure"));
+        let name = certificate_problem(&io(
+            "invalid peer certificate: certificate not valid for name \"127.0.0.1\"; \
+             certificate is only valid for DnsName(\"example.com\")",
+        ))
+        .unwrap();
+        assert!(name.contains("does not match the host name"), "{name}");
+        assert!(
+            name.contains("example.com") && name.contains("--insecure"),
+            "{name}"
+        );
+        assert_eq!(certificate_problem(&io("connection refused")), None);
     }
 }

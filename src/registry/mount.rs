@@ -48,6 +48,13 @@ impl Repository {
             .map_err(|e| self.protocol(action, format!("invalid Location {loc:?}: {e}")))
     }
 
+    /// Whether both handles talk to one registry through the same client (same settings and
+    /// credentials, one token cache): only then can a mount into one ask, in the same token,
+    /// for pull on the other.
+    pub fn shares_client_with(&self, other: &Repository) -> bool {
+        self.host == other.host && std::sync::Arc::ptr_eq(&self.client.auth, &other.client.auth)
+    }
+
     /// Ask the registry to link a blob of repository `from` (same registry) into this one.
     /// With bearer auth the token covers push here and pull on `from`.
     pub async fn mount_blob(&self, desc: &Descriptor, from: &str) -> Result<Mount> {

@@ -69,15 +69,7 @@ impl Registry {
     /// made by `htpasswd -Bbn`.
     pub fn start_htpasswd(user: &str, password: &str) -> Registry {
         let dir = registry_dir();
-        let entry = run_tool(StdCommand::new(tool_path("htpasswd")).args(["-Bbn", user, password]));
-        let path = dir.path().join("htpasswd");
-        fs::write(&path, entry).expect("write htpasswd file");
-        let auth = [
-            "auth:".to_string(),
-            "  htpasswd:".to_string(),
-            "    realm: artifact-test".to_string(),
-            format!("    path: {}", path.display()),
-        ];
+        let auth = htpasswd_config(dir.path(), user, password);
         Registry::start_with_auth(dir, &auth)
     }
 
@@ -95,6 +87,13 @@ impl Registry {
     }
 
     fn start_with_auth(dir: TempDir, auth: &[String]) -> Registry {
+        Registry::start_with_config(dir, auth, 401)
+    }
+
+    /// Starts distribution with `extra` appended to the usual config (right after the `http:`
+    /// section's last line, so it may continue that section before adding top-level keys),
+    /// and waits until a plain-HTTP `GET /v2/` answers `ready_status`.
+    pub(super) fn start_with_config(dir: TempDir, extra: &[String], ready_status: u16) -> Registry {
         let bin = tool_path("docker-registry");
         let storage = dir.path().join("storage");
         fs::create_dir(&storage).expect("create registry storage dir");
@@ -123,7 +122,7 @@ impl Registry {
             .iter()
             .map(|s| s.to_string()),
         );
-        yaml.extend(auth.iter().cloned());
+        yaml.extend(extra.iter().cloned());
         fs::write(&config, yaml.join("\n") + "\n").expect("write registry config");
         let log_path = dir.path().join("registry.log");
         let log = fs::File::create(&log_path).expect("create registry log");
@@ -142,11 +141,11 @@ impl Registry {
             _dir: dir,
         };
         registry.addr = registry.wait_for_port();
-        // Ready when `/v2/` asks for credentials.
+        // Ready when `/v2/` asks for credentials (or answers as `ready_status` says).
         let deadline = Instant::now() + START_TIMEOUT;
         loop {
             match http_request(&registry.addr, "GET", "/v2/", &[], &[]) {
-                Ok(r) if r.status == 401 => break,
+                Ok(r) if r.status == ready_status => break,
                 Ok(_) | Err(_) if Instant::now() < deadline => {}
                 other => panic!(
                     "docker-registry at {} not ready within {START_TIMEOUT:?} ({:?}); log:\n{}",
@@ -162,7 +161,21 @@ impl Registry {
     }
 }
 
-fn registry_dir() -> TempDir {
+/// The `auth:` section for one htpasswd user (a bcrypt entry made by `htpasswd -Bbn`),
+/// whose file is written into `dir`.
+pub(super) fn htpasswd_config(dir: &Path, user: &str, password: &str) -> Vec<String> {
+    let entry = run_tool(StdCommand::new(tool_path("htpasswd")).args(["-Bbn", user, password]));
+    let path = dir.join("htpasswd");
+    fs::write(&path, entry).expect("write htpasswd file");
+    vec![
+        "auth:".to_string(),
+        "  htpasswd:".to_string(),
+        "    realm: artifact-test".to_string(),
+        format!("    path: {}", path.display()),
+    ]
+}
+
+pub(super) fn registry_dir() -> TempDir {
     tempfile::Builder::new()
         .prefix("artifact-registry-")
         .tempdir()

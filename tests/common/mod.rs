@@ -848,3 +848,5 @@ pub fn gunzip(bytes: &[u8]) -> Vec<u8> {
 }
 pub mod auth;
 pub mod fault_proxy;
+pub mod tls;
+pub mod tmux;
