@@ -226,3 +226,23 @@ fn usage_errors_exit_2() {
     );
     assert!(tags(&reg.addr(), "errors/usage").is_empty());
 }
+
+#[test]
+fn an_os_error_is_printed_once() {
+    let dir = workdir();
+    write_file(dir.path(), "a.txt", b"a");
+    let blocker = write_file(dir.path(), "not-a-dir", b"");
+    let layout = format!("{}/layout:1", blocker.display());
+    let stderr = run_err(
+        artifact()
+            .current_dir(dir.path())
+            .args(["push", "--oci-layout", &layout, "a.txt"]),
+        1,
+        "not-a-dir",
+    );
+    assert_eq!(
+        stderr.matches("os error").count(),
+        1,
+        "the cause is repeated: {stderr}"
+    );
+}

@@ -115,6 +115,38 @@ pub(crate) fn certificate_problem(e: &(dyn std::error::Error + 'static)) -> Opti
 /// A request that got no response, as an error. A redirect the policy refused (https→http,
 /// too many hops) or a refused certificate is a decision, not a transient failure, so it is
 /// a `Protocol` error (not retried); anything else is a `Network` error (retried).
+/// What went wrong on the wire, without reqwest's wrappers (which repeat the URL and say
+/// "client error (Connect)"): e.g. `cannot connect: tcp connect error: Connection refused`.
+pub(crate) fn network_detail(e: &reqwest::Error) -> String {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "cannot connect"
+    } else if e.is_body() || e.is_decode() {
+        "connection lost during the transfer"
+    } else if e.is_redirect() {
+        "redirect refused"
+    } else {
+        "request failed"
+    };
+    let mut causes: Vec<String> = Vec::new();
+    let mut cur = std::error::Error::source(e);
+    while let Some(c) = cur {
+        let text = c.to_string();
+        let wrapper =
+            text.starts_with("client error (") || text.starts_with("error sending request");
+        if !wrapper && !causes.iter().any(|p| p.contains(&text)) {
+            causes.push(text);
+        }
+        cur = c.source();
+    }
+    if causes.is_empty() {
+        kind.to_string()
+    } else {
+        format!("{kind}: {}", causes.join(": "))
+    }
+}
+
 pub(crate) fn request_error(host: &str, action: &str, e: &reqwest::Error) -> RegistryError {
     let (host, action) = (host.to_string(), action.to_string());
     if let Some(detail) = certificate_problem(e) {
@@ -124,7 +156,7 @@ pub(crate) fn request_error(host: &str, action: &str, e: &reqwest::Error) -> Reg
             detail,
         };
     }
-    let detail = error_chain(e);
+    let detail = network_detail(e);
     if e.is_redirect() {
         RegistryError::Protocol {
             host,
@@ -480,5 +512,27 @@ mod tests {
             "{name}"
         );
         assert_eq!(certificate_problem(&io("connection refused")), None);
+    }
+
+    #[tokio::test]
+    async fn network_errors_read_without_reqwest_wrappers() {
+        // A loopback port nobody listens on: connection refused at once.
+        let port = {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let e = reqwest::Client::new()
+            .get(format!("http://127.0.0.1:{port}/v2/"))
+            .send()
+            .await
+            .unwrap_err();
+        let detail = super::network_detail(&e);
+        assert!(detail.starts_with("cannot connect: "), "{detail}");
+        assert!(!detail.contains("error sending request"), "{detail}");
+        assert!(!detail.contains("client error"), "{detail}");
+        assert!(
+            !detail.contains("/v2/"),
+            "the URL is named elsewhere: {detail}"
+        );
     }
 }

@@ -65,11 +65,12 @@ pub enum RegistryError {
     },
     #[error("manifest {what} is larger than the {limit} byte limit")]
     ManifestTooLarge { what: String, limit: u64 },
-    #[error("{context}: {source}")]
+    #[error("{context}: {error}")]
+    // The OS error is part of the message and deliberately not a `source`, so that a printed
+    // error chain does not repeat it.
     Io {
         context: String,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{host}: {action}: the upload session was lost ({detail})")]
     UploadSessionLost {
@@ -116,7 +117,7 @@ impl RegistryError {
     pub fn io(context: impl Into<String>, source: std::io::Error) -> RegistryError {
         RegistryError::Io {
             context: context.into(),
-            source,
+            error: source,
         }
     }
 
