@@ -10,7 +10,7 @@ mod common;
 
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Output};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::fault_proxy::{Action, FaultProxy, Origin, Rule, Seen};
@@ -108,27 +108,6 @@ fn spawn_artifact(args: &[&str]) -> Child {
         .args(args)
         .spawn()
         .expect("spawn artifact")
-}
-
-/// Waits at most `timeout` for the child; kills it (and fails) when it does not exit.
-fn wait_bounded(mut child: Child, timeout: Duration) -> (ExitStatus, Output) {
-    let end = Instant::now() + timeout;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for artifact") {
-            let output = child.wait_with_output().expect("collect output");
-            return (status, output);
-        }
-        if Instant::now() >= end {
-            let _ = child.kill();
-            let output = child.wait_with_output().expect("collect output");
-            panic!(
-                "artifact did not exit within {timeout:?}\n--- stdout\n{}\n--- stderr\n{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -592,11 +571,7 @@ fn sigint_during_pull_exits_130_and_cleans_up() {
     );
     // Let the client write what it got into its temp file.
     std::thread::sleep(Duration::from_millis(300));
-    let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(killed.success());
+    interrupt(&child);
     let (status, output) = wait_bounded(child, Duration::from_secs(10));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(status.code(), Some(130), "{status}\n{stderr}");

@@ -22,7 +22,7 @@ mod common;
 use std::fs;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::fault_proxy::{Action, FaultProxy, Origin, Rule};
@@ -998,24 +998,6 @@ fn spawn_artifact(args: &[&str], cwd: &Path) -> Child {
         .expect("spawn artifact")
 }
 
-fn wait_bounded(mut child: Child, timeout: Duration) -> (ExitStatus, Output) {
-    let end = Instant::now() + timeout;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for artifact") {
-            return (status, child.wait_with_output().expect("collect output"));
-        }
-        if Instant::now() >= end {
-            let _ = child.kill();
-            let output = child.wait_with_output().expect("collect output");
-            panic!(
-                "artifact did not exit within {timeout:?}\n{}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
 #[test]
 fn sigint_during_push_exits_130_and_keeps_the_previous_tag() {
     let reg = Registry::start();
@@ -1048,11 +1030,7 @@ fn sigint_during_push_exits_130_and_keeps_the_previous_tag() {
         proxy.log()
     );
     std::thread::sleep(Duration::from_millis(200));
-    let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(killed.success());
+    interrupt(&child);
     let (status, output) = wait_bounded(child, Duration::from_secs(10));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(status.code(), Some(130), "{stderr}");

@@ -24,7 +24,7 @@ use base64::Engine as _;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
-use super::{find_in_path, http_request, Registry, MISSING_TOOLS, START_TIMEOUT};
+use super::{find_in_path, registry_dir, Registry, MISSING_TOOLS};
 
 /// Read/write timeout on the token issuer's sockets.
 const IO_TIMEOUT: Duration = Duration::from_secs(20);
@@ -89,76 +89,6 @@ impl Registry {
     fn start_with_auth(dir: TempDir, auth: &[String]) -> Registry {
         Registry::start_with_config(dir, auth, 401)
     }
-
-    /// Starts distribution with `extra` appended to the usual config (right after the `http:`
-    /// section's last line, so it may continue that section before adding top-level keys),
-    /// and waits until a plain-HTTP `GET /v2/` answers `ready_status`.
-    pub(super) fn start_with_config(dir: TempDir, extra: &[String], ready_status: u16) -> Registry {
-        let bin = tool_path("docker-registry");
-        let storage = dir.path().join("storage");
-        fs::create_dir(&storage).expect("create registry storage dir");
-        let config = dir.path().join("config.yml");
-        let mut yaml: Vec<String> = [
-            "version: 0.1",
-            "log:",
-            "  level: info",
-            "  accesslog:",
-            "    disabled: false",
-            "storage:",
-            "  filesystem:",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        yaml.push(format!("    rootdirectory: {}", storage.display()));
-        yaml.extend(
-            [
-                "  delete:",
-                "    enabled: true",
-                "http:",
-                "  addr: 127.0.0.1:0",
-                "  secret: artifact-test-secret",
-            ]
-            .iter()
-            .map(|s| s.to_string()),
-        );
-        yaml.extend(extra.iter().cloned());
-        fs::write(&config, yaml.join("\n") + "\n").expect("write registry config");
-        let log_path = dir.path().join("registry.log");
-        let log = fs::File::create(&log_path).expect("create registry log");
-        let child = StdCommand::new(bin)
-            .arg("serve")
-            .arg(&config)
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().expect("clone log handle"))
-            .stderr(log)
-            .spawn()
-            .expect("spawn docker-registry");
-        let mut registry = Registry {
-            child,
-            addr: String::new(),
-            log_path,
-            _dir: dir,
-        };
-        registry.addr = registry.wait_for_port();
-        // Ready when `/v2/` asks for credentials (or answers as `ready_status` says).
-        let deadline = Instant::now() + START_TIMEOUT;
-        loop {
-            match http_request(&registry.addr, "GET", "/v2/", &[], &[]) {
-                Ok(r) if r.status == ready_status => break,
-                Ok(_) | Err(_) if Instant::now() < deadline => {}
-                other => panic!(
-                    "docker-registry at {} not ready within {START_TIMEOUT:?} ({:?}); log:\n{}",
-                    registry.addr,
-                    other.map(|r| r.status),
-                    registry.log()
-                ),
-            }
-            registry.check_alive();
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        registry
-    }
 }
 
 /// The `auth:` section for one htpasswd user (a bcrypt entry made by `htpasswd -Bbn`),
@@ -173,13 +103,6 @@ pub(super) fn htpasswd_config(dir: &Path, user: &str, password: &str) -> Vec<Str
         "    realm: artifact-test".to_string(),
         format!("    path: {}", path.display()),
     ]
-}
-
-pub(super) fn registry_dir() -> TempDir {
-    tempfile::Builder::new()
-        .prefix("artifact-registry-")
-        .tempdir()
-        .expect("create registry temp dir")
 }
 
 // ---------------------------------------------------------------------------------------

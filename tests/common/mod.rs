@@ -60,17 +60,19 @@ pub struct Registry {
 impl Registry {
     /// Starts a registry on `127.0.0.1:<free port>` and waits until `GET /v2/` answers 200.
     pub fn start() -> Registry {
+        Registry::start_with_config(registry_dir(), &[], 200)
+    }
+
+    /// Starts distribution with `extra` appended to the usual config (right after the `http:`
+    /// section's last line, so it may continue that section before adding top-level keys),
+    /// and waits until a plain-HTTP `GET /v2/` answers `ready_status`.
+    pub fn start_with_config(dir: TempDir, extra: &[String], ready_status: u16) -> Registry {
         let bin = find_in_path("docker-registry")
             .unwrap_or_else(|| panic!("`docker-registry` is not on PATH: {MISSING_TOOLS}"));
-        let dir = tempfile::Builder::new()
-            .prefix("artifact-registry-")
-            .tempdir()
-            .expect("create registry temp dir");
         let storage = dir.path().join("storage");
         fs::create_dir(&storage).expect("create registry storage dir");
         let config = dir.path().join("config.yml");
-        // Port 0: distribution binds a free port and logs `listening on 127.0.0.1:NNNNN`.
-        let yaml = [
+        let mut yaml: Vec<String> = [
             "version: 0.1",
             "log:",
             "  level: info",
@@ -78,13 +80,23 @@ impl Registry {
             "    disabled: false",
             "storage:",
             "  filesystem:",
-            &format!("    rootdirectory: {}", storage.display()),
-            "  delete:",
-            "    enabled: true",
-            "http:",
-            "  addr: 127.0.0.1:0",
-            "  secret: artifact-test-secret",
-        ];
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        yaml.push(format!("    rootdirectory: {}", storage.display()));
+        yaml.extend(
+            [
+                "  delete:",
+                "    enabled: true",
+                "http:",
+                "  addr: 127.0.0.1:0",
+                "  secret: artifact-test-secret",
+            ]
+            .iter()
+            .map(|s| s.to_string()),
+        );
+        yaml.extend(extra.iter().cloned());
         fs::write(&config, yaml.join("\n") + "\n").expect("write registry config");
         let log_path = dir.path().join("registry.log");
         let log = fs::File::create(&log_path).expect("create registry log");
@@ -103,7 +115,22 @@ impl Registry {
             _dir: dir,
         };
         registry.addr = registry.wait_for_port();
-        registry.wait_until_ready();
+        // Ready when `/v2/` asks for credentials (or answers as `ready_status` says).
+        let deadline = Instant::now() + START_TIMEOUT;
+        loop {
+            match http_request(&registry.addr, "GET", "/v2/", &[], &[]) {
+                Ok(r) if r.status == ready_status => break,
+                Ok(_) | Err(_) if Instant::now() < deadline => {}
+                other => panic!(
+                    "docker-registry at {} not ready within {START_TIMEOUT:?} ({:?}); log:\n{}",
+                    registry.addr,
+                    other.map(|r| r.status),
+                    registry.log()
+                ),
+            }
+            registry.check_alive();
+            std::thread::sleep(Duration::from_millis(20));
+        }
         registry
     }
 
@@ -125,24 +152,6 @@ impl Registry {
                 Instant::now() < deadline,
                 "docker-registry did not report its port within {START_TIMEOUT:?}; log:\n{log}"
             );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_until_ready(&mut self) {
-        let deadline = Instant::now() + START_TIMEOUT;
-        loop {
-            match http_request(&self.addr, "GET", "/v2/", &[], &[]) {
-                Ok(r) if r.status == 200 => return,
-                Ok(_) | Err(_) if Instant::now() < deadline => {}
-                other => panic!(
-                    "docker-registry at {} not ready within {START_TIMEOUT:?} ({:?}); log:\n{}",
-                    self.addr,
-                    other.map(|r| r.status),
-                    self.log()
-                ),
-            }
-            self.check_alive();
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -224,6 +233,14 @@ impl Drop for Registry {
     }
 }
 
+/// A fresh directory for one registry's config, storage and log.
+pub fn registry_dir() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("artifact-registry-")
+        .tempdir()
+        .expect("create registry temp dir")
+}
+
 fn find_in_path(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {
         std::env::split_paths(&paths)
@@ -298,6 +315,39 @@ pub fn artifact_process() -> StdCommand {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     cmd
+}
+
+/// Waits at most `timeout` for a spawned `artifact`; kills it (and fails the test, showing its
+/// output) when it does not exit in time.
+pub fn wait_bounded(
+    mut child: std::process::Child,
+    timeout: Duration,
+) -> (std::process::ExitStatus, Output) {
+    let end = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for artifact") {
+            return (status, child.wait_with_output().expect("collect output"));
+        }
+        if Instant::now() >= end {
+            let _ = child.kill();
+            let output = child.wait_with_output().expect("collect output");
+            panic!(
+                "artifact did not exit within {timeout:?}\n--- stdout\n{}\n--- stderr\n{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Ctrl-C for a spawned process: SIGINT through `kill`.
+pub fn interrupt(child: &std::process::Child) {
+    let sent = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success(), "kill -INT {} failed", child.id());
 }
 
 /// Any other program (skopeo, python), isolated like [`artifact`].

@@ -13,7 +13,8 @@ use std::process::{Command as StdCommand, Stdio};
 
 use tempfile::TempDir;
 
-use super::auth::{htpasswd_config, registry_dir};
+use super::auth::htpasswd_config;
+use super::registry_dir;
 use super::{find_in_path, Registry, MISSING_TOOLS};
 
 /// A private certificate authority.
